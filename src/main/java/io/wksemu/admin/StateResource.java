@@ -1,0 +1,37 @@
+package io.wksemu.admin;
+
+import io.smallrye.mutiny.Uni;
+import io.wksemu.fixture.FixtureService;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code DELETE /_emulator/state}: wipe everything or one project, optionally reloading the seed folder. */
+@Path("/_emulator/state")
+@Produces(MediaType.APPLICATION_JSON)
+public class StateResource {
+
+    private final FixtureService fixtures;
+
+    public StateResource(FixtureService fixtures) {
+        this.fixtures = fixtures;
+    }
+
+    @DELETE
+    public Uni<Map<String, Object>> wipe(@RestQuery("project_id") String projectId, @RestQuery boolean reseed) {
+        Uni<Void> wiped = fixtures.wipe(projectId);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("wiped", projectId == null ? "all" : projectId);
+        if (!reseed) {
+            return wiped.replaceWith(answer);
+        }
+        return wiped.chain(fixtures::loadSeed).map(loaded -> {
+            answer.put("reseeded", loaded);
+            return answer;
+        });
+    }
+}

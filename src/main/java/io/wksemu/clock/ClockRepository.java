@@ -1,0 +1,50 @@
+package io.wksemu.clock;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/** The single clock row, shared by every replica. */
+@ApplicationScoped
+public class ClockRepository {
+
+    static final String SELECT_COLUMNS = "c.mode, c.fixed_at, c.offset_ms";
+
+    private final Pool pool;
+
+    public ClockRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<ClockState> read() {
+        return read(pool);
+    }
+
+    public Uni<ClockState> read(SqlClient client) {
+        return client.query("SELECT " + SELECT_COLUMNS + " FROM clock_state c WHERE c.id = 1").execute()
+                .map(rows -> fromRow(rows.iterator().next(), 0));
+    }
+
+    public Uni<Void> write(SqlClient client, ClockState state) {
+        return client.preparedQuery("UPDATE clock_state SET mode = $1, fixed_at = $2, offset_ms = $3 WHERE id = 1")
+                .execute(Tuple.of(state.mode().wireName(),
+                        state.fixedAt() == null ? null : state.fixedAt().atOffset(ZoneOffset.UTC),
+                        state.offset().toMillis()))
+                .replaceWithVoid();
+    }
+
+    /** Reads the clock columns of a row that selected {@link #SELECT_COLUMNS} starting at {@code first}. */
+    public static ClockState fromRow(Row row, int first) {
+        ClockState.Mode mode = ClockState.Mode.valueOf(row.getString(first).toUpperCase(Locale.ROOT));
+        OffsetDateTime fixed = row.getOffsetDateTime(first + 1);
+        return new ClockState(mode, fixed == null ? null : fixed.toInstant(),
+                Duration.ofMillis(row.getLong(first + 2)));
+    }
+}

@@ -1,0 +1,68 @@
+package io.wksemu.clock;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.wksemu.config.EmulatorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The emulator clock of SEMANTICS.md section 1: the only source of "now" for statistics, aggregation and
+ * retention. Its state lives in PostgreSQL so every replica reads the same time; wall time comes from the
+ * injected {@link Clock} of the JVM.
+ */
+@ApplicationScoped
+public class ClockService {
+
+    private final Pool pool;
+    private final ClockRepository repository;
+    private final StatisticsCalendar calendar;
+    private final Clock wall = Clock.systemUTC();
+
+    public ClockService(Pool pool, ClockRepository repository, EmulatorConfig config) {
+        this.pool = pool;
+        this.repository = repository;
+        this.calendar = new StatisticsCalendar(config.statisticsZone());
+    }
+
+    public StatisticsCalendar calendar() {
+        return calendar;
+    }
+
+    public Instant wallNow() {
+        return wall.instant();
+    }
+
+    public Uni<ClockState> state() {
+        return repository.read();
+    }
+
+    public Uni<Instant> now() {
+        return state().map(s -> s.now(wallNow()));
+    }
+
+    /** Sets the clock to read {@code now}: frozen there, or running on from there. */
+    public Uni<ClockState> set(Instant now, boolean frozen) {
+        ClockState next = frozen ? ClockState.frozenAt(now) : ClockState.runningFrom(now, wallNow());
+        return write(next);
+    }
+
+    public Uni<ClockState> advance(Duration by) {
+        return pool.withTransaction(tx -> tx.query("SELECT 1 FROM clock_state WHERE id = 1 FOR UPDATE").execute()
+                .chain(() -> repository.read(tx))
+                .chain(current -> {
+                    ClockState next = current.advancedBy(by);
+                    return repository.write(tx, next).replaceWith(next);
+                }));
+    }
+
+    public Uni<ClockState> reset() {
+        return write(ClockState.SYSTEM);
+    }
+
+    private Uni<ClockState> write(ClockState next) {
+        return pool.withTransaction(tx -> repository.write(tx, next)).replaceWith(next);
+    }
+}

@@ -1,0 +1,197 @@
+package io.wksemu.stats;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An immutable in-memory index of one project's retained daily points, answering a query in time linear in
+ * the number of desktops whatever the window's length: per desktop it keeps prefix sums of daily use and,
+ * per day, the last day with any use, so usage and idle days of any day range are two array reads.
+ * PostgreSQL stays the source of truth; {@code version} says which committed state this index reflects.
+ *
+ * <p>Days from {@code floor} on are held; days past the last stored point read as 0 seconds, as do days
+ * without a point from each desktop's first day (its creation day, or an earlier explicit point) on.
+ */
+public final class ProjectIndex {
+
+    private static final int NEVER_USED = Integer.MIN_VALUE;
+
+    private final long version;
+    private final long floor;
+    private final int days;
+    private final String[] ids;
+    private final String[] names;
+    private final String[] lowerNames;
+    private final String[] pools;
+    private final long[] firstDay;
+    /** Per desktop, {@code days + 1} sums: element k is the use of days [floor, floor + k). */
+    private final int[] prefix;
+    /** Per desktop, {@code days} epoch days: element k is the last day at or before floor + k with use. */
+    private final int[] lastUsed;
+
+    public record DesktopRow(String resourceId, String resourceName, String resourcePoolId, LocalDate createdDay) {
+    }
+
+    public record PointRow(String resourceId, LocalDate day, int usageSeconds) {
+    }
+
+    public ProjectIndex(long version, LocalDate floorDay, List<DesktopRow> desktops, List<PointRow> points) {
+        this.version = version;
+        this.floor = floorDay.toEpochDay();
+        List<DesktopRow> sorted = new ArrayList<>(desktops);
+        sorted.sort(Comparator.comparing(DesktopRow::resourceName).thenComparing(DesktopRow::resourceId));
+        int n = sorted.size();
+        ids = new String[n];
+        names = new String[n];
+        lowerNames = new String[n];
+        pools = new String[n];
+        firstDay = new long[n];
+        Map<String, Integer> position = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            DesktopRow d = sorted.get(i);
+            ids[i] = d.resourceId();
+            names[i] = d.resourceName();
+            lowerNames[i] = d.resourceName().toLowerCase(Locale.ROOT);
+            pools[i] = d.resourcePoolId();
+            firstDay[i] = d.createdDay().toEpochDay();
+            position.put(d.resourceId(), i);
+        }
+        long maxDay = floor - 1;
+        for (PointRow p : points) {
+            maxDay = Math.max(maxDay, p.day().toEpochDay());
+        }
+        days = (int) Math.max(0, maxDay - floor + 1);
+        int[] usage = new int[n * days];
+        for (PointRow p : points) {
+            Integer i = position.get(p.resourceId());
+            long day = p.day().toEpochDay();
+            if (i == null || day < floor) {
+                continue;
+            }
+            usage[i * days + (int) (day - floor)] = p.usageSeconds();
+            firstDay[i] = Math.min(firstDay[i], day);
+        }
+        prefix = new int[n * (days + 1)];
+        lastUsed = new int[n * days];
+        for (int i = 0; i < n; i++) {
+            int sum = 0;
+            int last = NEVER_USED;
+            for (int k = 0; k < days; k++) {
+                int u = usage[i * days + k];
+                sum += u;
+                if (u > 0) {
+                    last = (int) (floor + k);
+                }
+                prefix[i * (days + 1) + k + 1] = sum;
+                lastUsed[i * days + k] = last;
+            }
+        }
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public LocalDate floor() {
+        return LocalDate.ofEpochDay(floor);
+    }
+
+    public int desktopCount() {
+        return ids.length;
+    }
+
+    /** Approximate heap taken by the arrays, for sizing the cache. */
+    public long approximateBytes() {
+        return 4L * (prefix.length + lastUsed.length) + 8L * firstDay.length + 200L * ids.length;
+    }
+
+    /** Answers a query over the window's days, which must not start before {@link #floor()}. */
+    public StatsPage query(MetricsQuery q, QueryWindow window) {
+        long lo = window.first().toEpochDay();
+        long hi = window.last().toEpochDay();
+        if (lo < floor) {
+            throw new IllegalArgumentException("window starts before the index floor");
+        }
+        String needle = q.resourceName() == null ? null : q.resourceName().toLowerCase(Locale.ROOT);
+        long minUsage = q.usageMinHours() == null ? Long.MIN_VALUE : q.usageMinHours() * 3600L;
+        long maxUsage = q.usageMaxHours() == null ? Long.MAX_VALUE : q.usageMaxHours() * 3600L;
+        int minIdle = q.minIdleDays() == null ? Integer.MIN_VALUE : q.minIdleDays();
+        int maxIdle = q.maxIdleDays() == null ? Integer.MAX_VALUE : q.maxIdleDays();
+
+        int n = ids.length;
+        int[] matched = new int[n];
+        long[] usageOf = new long[n];
+        int[] idleOf = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (needle != null && !lowerNames[i].contains(needle)) {
+                continue;
+            }
+            long from = Math.max(lo, firstDay[i]);
+            if (from > hi) {
+                continue; // no point of this desktop lies in the window
+            }
+            long usage = prefixAt(i, hi + 1) - prefixAt(i, from);
+            long last = Math.max(lastUsedAtOrBefore(i, hi), from - 1);
+            int idle = (int) (hi - last);
+            if (usage < minUsage || usage > maxUsage || idle < minIdle || idle > maxIdle) {
+                continue;
+            }
+            matched[count] = i;
+            usageOf[i] = usage;
+            idleOf[i] = idle;
+            count++;
+        }
+
+        int[] order = Arrays.copyOf(matched, count);
+        if (q.sortField() != null) {
+            order = sortByMetric(order, q.sortField() == MetricsQuery.SortField.DESKTOP_USAGE ? usageOf : widen(idleOf),
+                    q.sortType() == MetricsQuery.SortType.DESC);
+        }
+        List<DesktopStats> items = new ArrayList<>();
+        for (int k = q.offset(); k < count && k - q.offset() < q.limit(); k++) {
+            int i = order[k];
+            items.add(new DesktopStats(ids[i], names[i], pools[i], usageOf[i], idleOf[i]));
+        }
+        return new StatsPage(count, items);
+    }
+
+    private int[] sortByMetric(int[] desktops, long[] metric, boolean descending) {
+        Integer[] boxed = Arrays.stream(desktops).boxed().toArray(Integer[]::new);
+        Comparator<Integer> byMetric = Comparator.comparingLong(i -> metric[i]);
+        if (descending) {
+            byMetric = byMetric.reversed();
+        }
+        Arrays.sort(boxed, byMetric.thenComparing(i -> ids[i]));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static long[] widen(int[] values) {
+        long[] wide = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
+        }
+        return wide;
+    }
+
+    /** Use of days [floor, day). */
+    private long prefixAt(int desktop, long day) {
+        long k = Math.min(Math.max(day - floor, 0), days);
+        return prefix[desktop * (days + 1) + (int) k];
+    }
+
+    private long lastUsedAtOrBefore(int desktop, long day) {
+        if (days == 0 || day < floor) {
+            return NEVER_USED;
+        }
+        long k = Math.min(day - floor, days - 1);
+        int last = lastUsed[desktop * days + (int) k];
+        return last == NEVER_USED ? NEVER_USED : last;
+    }
+}

@@ -1,0 +1,98 @@
+package io.wksemu.contract;
+
+import static io.wksemu.TestSupport.freezeClock;
+import static io.wksemu.TestSupport.load;
+import static io.wksemu.TestSupport.newProject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.exception.ClientRequestException;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
+import com.huaweicloud.sdk.workspace.v2.model.DesktopMetric;
+import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricRequest;
+import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricResponse;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.wksemu.TestSupport;
+import java.net.URL;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The official Huawei Cloud SDK as the consumer: what it sends, we accept; what we answer, it parses. */
+@QuarkusTest
+class SdkContractTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private String project;
+    private WorkspaceClient client;
+
+    @BeforeEach
+    void setUp() {
+        freezeClock(TestSupport.NOW);
+        project = newProject();
+        client = WorkspaceClient.newBuilder()
+                .withCredential(new BasicCredentials().withAk("AKEXAMPLE").withSk("SKEXAMPLE").withProjectId(project))
+                .withEndpoint("http://" + root.getHost() + ":" + root.getPort())
+                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true))
+                .build();
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [
+                    {"resource_id": "d1", "resource_name": "dev-01", "created_at": "today-30d"},
+                    {"resource_id": "d2", "resource_name": "pool-01", "resource_pool_id": "pool-a", "created_at": "today-30d"}],
+                  "daily_usage": [
+                    {"resource_id": "d1", "day": "today-3d", "usage_seconds": 3600},
+                    {"resource_id": "d1", "day": "today-2d", "usage_seconds": 1800},
+                    {"resource_id": "d2", "day": "today-1d", "usage_seconds": 900}]}]}
+                """.formatted(project));
+    }
+
+    @Test
+    void listDesktopUsageMetricReturnsTheStoredNumbers() {
+        ListDesktopUsageMetricResponse response = client.listDesktopUsageMetric(new ListDesktopUsageMetricRequest()
+                .withStartTime("2026-05-01T00:00:00Z").withEndTime("2026-06-15T00:00:00Z")
+                .withSortField("desktop_usage").withSortType("DESC").withLimit(10).withOffset(0));
+        assertEquals(200, response.getHttpStatusCode());
+        assertEquals(2, response.getCount());
+        List<DesktopMetric> items = response.getItems();
+        DesktopMetric first = items.get(0);
+        assertEquals("d1", first.getResourceId());
+        assertEquals("dev-01", first.getResourceName());
+        assertNull(first.getResourcePoolId());
+        assertEquals("desktop_usage", first.getMetric().get(0).getMetricName());
+        assertEquals(5400.0, first.getMetric().get(0).getMetricValue());
+        assertEquals("desktop_idle_duration", first.getMetric().get(1).getMetricName());
+        assertEquals(86400.0, first.getMetric().get(1).getMetricValue());
+        DesktopMetric second = items.get(1);
+        assertEquals("pool-a", second.getResourcePoolId());
+        assertEquals(900.0, second.getMetric().get(0).getMetricValue());
+        assertEquals(0.0, second.getMetric().get(1).getMetricValue());
+    }
+
+    @Test
+    void filtersSentByTheSdkApply() {
+        ListDesktopUsageMetricResponse response = client.listDesktopUsageMetric(new ListDesktopUsageMetricRequest()
+                .withStartTime("2026-05-01T00:00:00Z").withEndTime("2026-06-15T00:00:00Z")
+                .withResourceName("POOL").withMinIdleDays(0).withMaxIdleDays(0));
+        assertEquals(1, response.getCount());
+        assertEquals("d2", response.getItems().get(0).getResourceId());
+    }
+
+    @Test
+    void aBadParameterSurfacesAsClientRequestExceptionWithOurCodeAndTheRequestId() {
+        ClientRequestException e = assertThrows(ClientRequestException.class, () -> client.listDesktopUsageMetric(
+                new ListDesktopUsageMetricRequest().withStartTime("2026-05-01T00:00:00Z")
+                        .withEndTime("2026-06-15T00:00:00Z").withLimit(101)));
+        assertEquals(400, e.getHttpStatusCode());
+        assertEquals("WKS.0002", e.getErrorCode());
+        assertEquals("Invalid parameter limit: must be an integer from 1 to 100.", e.getErrorMsg());
+        assertTrue(e.getRequestId() != null && e.getRequestId().matches("[0-9a-f]{32}"), e.getRequestId());
+    }
+}

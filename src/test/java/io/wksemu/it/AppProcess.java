@@ -1,0 +1,84 @@
+package io.wksemu.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The packaged emulator started as its own process, as users run it: for tests that need a restart or
+ * several replicas on one database. Its output goes to a file under target/ for post-mortems.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+
+    private AppProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the jar on {@code port} with extra environment variables and waits until it answers. */
+    public static AppProcess start(int port, Map<String, String> env) throws IOException, InterruptedException {
+        String jar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
+        Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve("app-" + port + "-" + System.nanoTime() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().putAll(env);
+        AppProcess app = new AppProcess(builder.start(), port);
+        app.awaitReady(log.toFile());
+        return app;
+    }
+
+    private void awaitReady(File log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("emulator exited: " + Files.readString(log.toPath()));
+            }
+            try {
+                if (get("/_emulator/clock").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("emulator did not answer within 60 s: " + Files.readString(log.toPath()));
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
