@@ -1,7 +1,9 @@
 package io.wksemu.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
+import io.wksemu.aggregation.AggregationService;
 import io.wksemu.api.ApiException;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.ClockState;
@@ -16,7 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** {@code /_emulator/clock}: read, set, advance and reset the emulator clock (SEMANTICS.md section 5). */
 @Path("/_emulator/clock")
@@ -25,17 +29,21 @@ import java.time.OffsetDateTime;
 public class ClockResource {
 
     private final ClockService clock;
+    private final AggregationService aggregation;
 
-    public ClockResource(ClockService clock) {
+    public ClockResource(ClockService clock, AggregationService aggregation) {
         this.clock = clock;
+        this.aggregation = aggregation;
     }
 
-    public record ClockView(String now, String mode, String zone, String next_aggregation) {
+    /** {@code aggregated_days}: what a move made due and aggregated before answering. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClockView(String now, String mode, String zone, String next_aggregation, List<String> aggregated_days) {
     }
 
     @GET
     public Uni<ClockView> get() {
-        return clock.state().map(this::view);
+        return clock.state().map(state -> view(state, null));
     }
 
     /** Body {@code {"now": "<instant>", "frozen": true|false}}; frozen defaults to true. */
@@ -49,7 +57,7 @@ public class ClockResource {
         if (frozen != null && !frozen.isBoolean()) {
             throw ApiException.badAdminRequest("frozen must be true or false.");
         }
-        return clock.set(now, frozen == null || frozen.asBoolean()).map(this::view);
+        return moved(clock.set(now, frozen == null || frozen.asBoolean()));
     }
 
     /** Body {@code {"by": "PT26H"}}, an ISO-8601 duration (negative moves back). */
@@ -65,18 +73,24 @@ public class ClockResource {
         } catch (DateTimeException e) {
             throw ApiException.badAdminRequest("by must be an ISO-8601 duration such as PT26H or P3D.");
         }
-        return clock.advance(by).map(this::view);
+        return moved(clock.advance(by));
     }
 
     @DELETE
     public Uni<ClockView> reset() {
-        return clock.reset().map(this::view);
+        return moved(clock.reset());
     }
 
-    private ClockView view(ClockState state) {
+    /** Every day a move made due is aggregated before the answer. */
+    private Uni<ClockView> moved(Uni<ClockState> move) {
+        return move.chain(state -> aggregation.catchUp()
+                .map(days -> view(state, days.stream().map(LocalDate::toString).toList())));
+    }
+
+    private ClockView view(ClockState state, List<String> aggregatedDays) {
         Instant now = state.now(clock.wallNow());
         return new ClockView(now.toString(), state.mode().wireName(), clock.calendar().zone().getId(),
-                clock.calendar().nextAggregation(now).toString());
+                clock.calendar().nextAggregation(now).toString(), aggregatedDays);
     }
 
     private static Instant instant(String text) {

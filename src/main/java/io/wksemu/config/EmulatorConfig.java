@@ -16,6 +16,15 @@ public interface EmulatorConfig {
     @WithDefault("seed")
     String seedDir();
 
+    /** Daily aggregation. */
+    Aggregation aggregation();
+
+    interface Aggregation {
+        /** When the daily job runs (Quartz cron, in the statistics zone); it aggregates what the clock says is due. */
+        @WithDefault("0 0 2 * * ?")
+        String cron();
+    }
+
     /** The in-process query index. */
     Index index();
 

@@ -1,10 +1,12 @@
 package io.wksemu.stats;
 
 import io.smallrye.mutiny.Uni;
+import io.wksemu.aggregation.AggregationService;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.StatisticsCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * Answers the statistics query of SEMANTICS.md section 2 from a per-project {@link ProjectIndex}. Each query
@@ -18,36 +20,50 @@ public class StatisticsService {
     private final StatsRepository repository;
     private final ProjectIndexCache cache;
     private final ClockService clock;
+    private final AggregationService aggregation;
 
-    public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock) {
+    public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock,
+            AggregationService aggregation) {
+        this.aggregation = aggregation;
         this.repository = repository;
         this.cache = cache;
         this.clock = clock;
     }
 
     public Uni<StatsPage> query(String projectId, MetricsQuery query) {
-        StatisticsCalendar calendar = clock.calendar();
         return repository.snapshot(projectId).chain(snapshot -> {
-            if (snapshot.version() == null) {
-                return Uni.createFrom().item(StatsPage.EMPTY);
-            }
             Instant now = snapshot.clock().now(clock.wallNow());
-            QueryWindow window = QueryWindow.of(query.start(), query.end(), now, calendar);
-            if (window == null) {
-                return Uni.createFrom().item(StatsPage.EMPTY);
+            LocalDate due = clock.calendar().lastDueDay(now);
+            if (snapshot.lastAggregatedDay() == null || snapshot.lastAggregatedDay().isBefore(due)) {
+                // The cron fires on wall time; an offset clock can pass 02:00 between two runs.
+                return aggregation.catchUp().chain(() -> repository.snapshot(projectId))
+                        .chain(fresh -> answer(projectId, query, fresh));
             }
-            ProjectIndex cached = cache.get(projectId);
-            if (cached != null && cached.version() == snapshot.version() && !window.first().isBefore(cached.floor())) {
-                return Uni.createFrom().item(cached.query(query, window));
-            }
-            return repository.loadIndex(projectId, calendar.firstRetainedDay(now), calendar)
-                    .map(index -> {
-                        if (index == null) {
-                            return StatsPage.EMPTY;
-                        }
-                        cache.put(projectId, index);
-                        return index.query(query, window);
-                    });
+            return answer(projectId, query, snapshot);
         });
+    }
+
+    private Uni<StatsPage> answer(String projectId, MetricsQuery query, StatsRepository.Snapshot snapshot) {
+        StatisticsCalendar calendar = clock.calendar();
+        if (snapshot.version() == null) {
+            return Uni.createFrom().item(StatsPage.EMPTY);
+        }
+        Instant now = snapshot.clock().now(clock.wallNow());
+        QueryWindow window = QueryWindow.of(query.start(), query.end(), now, calendar);
+        if (window == null) {
+            return Uni.createFrom().item(StatsPage.EMPTY);
+        }
+        ProjectIndex cached = cache.get(projectId);
+        if (cached != null && cached.version() == snapshot.version() && !window.first().isBefore(cached.floor())) {
+            return Uni.createFrom().item(cached.query(query, window));
+        }
+        return repository.loadIndex(projectId, calendar.firstRetainedDay(now), calendar)
+                .map(index -> {
+                    if (index == null) {
+                        return StatsPage.EMPTY;
+                    }
+                    cache.put(projectId, index);
+                    return index.query(query, window);
+                });
     }
 }

@@ -22,17 +22,21 @@ public class StatsRepository {
         this.pool = pool;
     }
 
-    /** The clock and the project's current version (null for a project without data), in one statement. */
-    public record Snapshot(ClockState clock, Long version) {
+    /**
+     * The clock, the project's current version (null for a project without data) and the newest day the
+     * daily job has aggregated (null for none), in one statement.
+     */
+    public record Snapshot(ClockState clock, Long version, LocalDate lastAggregatedDay) {
     }
 
     public Uni<Snapshot> snapshot(String projectId) {
         return pool.preparedQuery("SELECT c.mode, c.fixed_at, c.offset_ms, "
-                        + "(SELECT version FROM project_state WHERE project_id = $1) FROM clock_state c WHERE c.id = 1")
+                        + "(SELECT version FROM project_state WHERE project_id = $1), "
+                        + "(SELECT max(day) FROM aggregated_day) FROM clock_state c WHERE c.id = 1")
                 .execute(Tuple.of(projectId))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return new Snapshot(ClockRepository.fromRow(row, 0), row.getLong(3));
+                    return new Snapshot(ClockRepository.fromRow(row, 0), row.getLong(3), row.getLocalDate(4));
                 });
     }
 

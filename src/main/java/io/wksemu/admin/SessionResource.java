@@ -1,0 +1,62 @@
+package io.wksemu.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.wksemu.aggregation.SessionService;
+import io.wksemu.api.ApiException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Live session events: {@code POST /_emulator/projects/{p}/desktops/{id}/login} and {@code .../logout}. */
+@Path("/_emulator/projects/{project_id}/desktops/{resource_id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private static final String DEFAULT_USER = "emulator-user";
+
+    private final SessionService sessions;
+    private final ObjectMapper mapper;
+
+    public SessionResource(SessionService sessions, ObjectMapper mapper) {
+        this.sessions = sessions;
+        this.mapper = mapper;
+    }
+
+    /** Optional body {@code {"user_name": "alice"}}, of any content type, or none. */
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.WILDCARD)
+    @ResponseStatus(201)
+    public Uni<SessionService.SessionView> login(@RestPath("project_id") String projectId,
+            @RestPath("resource_id") String resourceId, String text) {
+        JsonNode body;
+        try {
+            body = text == null || text.isBlank() ? null : mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badAdminRequest("Body must be empty or {\"user_name\": \"...\"}.");
+        }
+        String user = DEFAULT_USER;
+        if (body != null && body.has("user_name")) {
+            if (!body.get("user_name").isTextual() || body.get("user_name").asText().isBlank()) {
+                throw ApiException.badAdminRequest("user_name must be a non-empty string.");
+            }
+            user = body.get("user_name").asText();
+        }
+        return sessions.login(projectId, resourceId, user);
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<SessionService.SessionView> logout(@RestPath("project_id") String projectId,
+            @RestPath("resource_id") String resourceId) {
+        return sessions.logout(projectId, resourceId);
+    }
+}

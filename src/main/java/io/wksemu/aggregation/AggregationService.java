@@ -1,0 +1,138 @@
+package io.wksemu.aggregation;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.wksemu.clock.ClockService;
+import io.wksemu.clock.StatisticsCalendar;
+import io.wksemu.stats.ProjectVersions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+
+/**
+ * Daily aggregation of SEMANTICS.md section 1: raw sessions become one point per desktop and day. Each day
+ * is aggregated in its own transaction under an advisory lock, so that of several replicas only one
+ * aggregates a day and the others skip it. Catch-up aggregates, oldest first, every due day of the retention
+ * window the job has not done yet; the daily cron, clock moves and queries that find the newest due day
+ * missing all call it. Re-aggregating is idempotent. Known limitation: a day aggregated while a session was
+ * open keeps the open session's use if the session is later deleted by a fixture reset (re-aggregate it).
+ */
+@ApplicationScoped
+public class AggregationService {
+
+    private static final Logger LOG = Logger.getLogger(AggregationService.class);
+
+    private final Pool pool;
+    private final AggregationRepository repository;
+    private final ProjectVersions versions;
+    private final ClockService clock;
+
+    public AggregationService(Pool pool, AggregationRepository repository, ProjectVersions versions, ClockService clock) {
+        this.pool = pool;
+        this.repository = repository;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    /** A day aggregated and how many points it has (one per desktop existing by its end). */
+    public record DayResult(LocalDate day, long points) {
+    }
+
+    /** The scheduler fires on wall time; which days are due is the emulator clock's answer. */
+    @Scheduled(identity = "daily-aggregation", cron = "${emulator.aggregation.cron}",
+            timeZone = "${emulator.statistics-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> daily() {
+        return catchUp().invoke(days -> LOG.infof("daily aggregation: %d day(s) aggregated", days.size()))
+                .onFailure().invoke(e -> LOG.warn("daily aggregation failed; the next run catches up", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /**
+     * Aggregates every due, retained day not aggregated yet, in order, then purges expired points. Days
+     * aggregated under a later clock that are not due any more (the clock went back) are forgotten, not
+     * undone: their points stay, and they are aggregated again when due, with the sessions added since.
+     */
+    public Uni<List<LocalDate>> catchUp() {
+        return clock.now().chain(now -> {
+            StatisticsCalendar calendar = clock.calendar();
+            LocalDate from = calendar.firstRetainedDay(now);
+            LocalDate to = calendar.lastDueDay(now);
+            return repository.forgetDaysAfter(pool, to)
+                    .chain(() -> repository.unaggregatedDays(pool, from, to))
+                    .chain(days -> Multi.createFrom().iterable(days)
+                            .onItem().transformToUniAndConcatenate(day -> aggregateIfNotDone(day).map(done -> done ? day : null))
+                            .filter(day -> day != null)
+                            .collect().asList())
+                    .call(() -> purge(from));
+        });
+    }
+
+    private Uni<Boolean> aggregateIfNotDone(LocalDate day) {
+        // A replica that finds the day locked waits, then sees it done and skips it.
+        return pool.withTransaction(tx -> repository.lockDay(tx, day)
+                .chain(() -> repository.isAggregated(tx, day))
+                .chain(done -> done ? Uni.createFrom().item(false)
+                        : aggregateLocked(tx, day, null).call(() -> repository.markAggregated(tx, day)).replaceWith(true)));
+    }
+
+    public Uni<List<AggregationRepository.AggregatedDay>> aggregatedDays() {
+        return repository.aggregatedDays(pool);
+    }
+
+    /** (Re)aggregates the given days now, whatever was done before; answers each day's point count. */
+    public Uni<List<DayResult>> aggregate(Collection<LocalDate> days) {
+        return Multi.createFrom().iterable(new TreeSet<>(days))
+                .onItem().transformToUniAndConcatenate(day -> pool.withTransaction(tx -> repository.lockDay(tx, day)
+                        .chain(() -> aggregateLocked(tx, day, null))
+                        .call(() -> repository.markAggregated(tx, day))
+                        .chain(() -> repository.pointCount(tx, clock.calendar().startOf(day.plusDays(1))))
+                        .map(points -> new DayResult(day, points))))
+                .collect().asList();
+    }
+
+    /**
+     * Re-aggregates one project's days touched by [from, to) that are already due and retained, so that
+     * sessions loaded for past days are queryable at once.
+     */
+    public Uni<Void> aggregateProject(String projectId, Instant from, Optional<Instant> to) {
+        return clock.now().chain(now -> {
+            StatisticsCalendar calendar = clock.calendar();
+            LocalDate first = max(calendar.dayOf(from), calendar.firstRetainedDay(now));
+            LocalDate last = calendar.lastDueDay(now);
+            if (to.isPresent() && calendar.dayOf(to.get()).isBefore(last)) {
+                last = calendar.dayOf(to.get());
+            }
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                days.add(d);
+            }
+            return Multi.createFrom().iterable(days)
+                    .onItem().transformToUniAndConcatenate(day -> pool.withTransaction(tx -> repository.lockDay(tx, day)
+                            .chain(() -> aggregateLocked(tx, day, projectId))))
+                    .collect().last().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> aggregateLocked(io.vertx.mutiny.sqlclient.SqlClient tx, LocalDate day, String projectId) {
+        StatisticsCalendar calendar = clock.calendar();
+        return repository.aggregateDay(tx, day, calendar.startOf(day), calendar.startOf(day.plusDays(1)), projectId)
+                .chain(changed -> versions.bump(tx, changed));
+    }
+
+    private Uni<Void> purge(LocalDate firstRetained) {
+        return pool.withTransaction(tx -> repository.purgeBefore(tx, firstRetained).chain(changed -> versions.bump(tx, changed)));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

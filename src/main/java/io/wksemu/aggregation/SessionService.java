@@ -1,0 +1,106 @@
+package io.wksemu.aggregation;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.wksemu.api.ApiException;
+import io.wksemu.clock.ClockService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Live session events at the clock's now (SEMANTICS.md section 5): a login opens a session on a desktop not
+ * in use, a logout closes the open one. Sessions become points when their days are aggregated.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private final Pool pool;
+    private final ClockService clock;
+    private final AggregationService aggregation;
+
+    public SessionService(Pool pool, ClockService clock, AggregationService aggregation) {
+        this.pool = pool;
+        this.clock = clock;
+        this.aggregation = aggregation;
+    }
+
+    public record SessionView(String project_id, String resource_id, String user_name, String login_at, String logout_at) {
+    }
+
+    public Uni<SessionView> login(String projectId, String resourceId, String userName) {
+        return clock.now().chain(now -> pool.withTransaction(tx -> lockDesktop(tx, projectId, resourceId)
+                .chain(() -> openSession(tx, projectId, resourceId))
+                .chain(open -> {
+                    if (open != null) {
+                        return Uni.createFrom().failure(ApiException.conflict("Desktop " + resourceId
+                                + " is already in use since " + open.loginAt() + "; log out first."));
+                    }
+                    return tx.preparedQuery("INSERT INTO desktop_session (project_id, resource_id, user_name, login_at) "
+                                    + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                            .execute(Tuple.of(projectId, resourceId, userName, utc(now)))
+                            .map(rows -> {
+                                if (rows.rowCount() == 0) {
+                                    throw ApiException.conflict("Desktop " + resourceId
+                                            + " already has a session starting at " + now + "; move the clock first.");
+                                }
+                                return new SessionView(projectId, resourceId, userName, now.toString(), null);
+                            });
+                })));
+    }
+
+    public Uni<SessionView> logout(String projectId, String resourceId) {
+        return clock.now().chain(now -> pool.withTransaction(tx -> lockDesktop(tx, projectId, resourceId)
+                        .chain(() -> openSession(tx, projectId, resourceId))
+                        .chain(open -> {
+                            if (open == null) {
+                                return Uni.createFrom().failure(ApiException.conflict(
+                                        "Desktop " + resourceId + " has no open session."));
+                            }
+                            if (now.isBefore(open.loginAt())) {
+                                return Uni.createFrom().failure(ApiException.conflict("The clock (" + now
+                                        + ") is before the session's login (" + open.loginAt() + ")."));
+                            }
+                            return tx.preparedQuery("UPDATE desktop_session SET logout_at = $4 "
+                                            + "WHERE project_id = $1 AND resource_id = $2 AND login_at = $3")
+                                    .execute(Tuple.of(projectId, resourceId, utc(open.loginAt()), utc(now)))
+                                    .replaceWith(new SessionView(projectId, resourceId, open.userName(),
+                                            open.loginAt().toString(), now.toString()));
+                        }))
+                // days already due that the session touched (the clock may have been moved) are redone
+                .call(view -> aggregation.aggregateProject(projectId, Instant.parse(view.login_at()), Optional.of(now))));
+    }
+
+    private static Uni<Void> lockDesktop(SqlClient tx, String projectId, String resourceId) {
+        return tx.preparedQuery("SELECT 1 FROM desktop WHERE project_id = $1 AND resource_id = $2 FOR UPDATE")
+                .execute(Tuple.of(projectId, resourceId))
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().failure(ApiException.notFound("Desktop " + resourceId + " of project "
+                                + projectId + " does not exist."))
+                        : Uni.createFrom().voidItem());
+    }
+
+    private record OpenSession(Instant loginAt, String userName) {
+    }
+
+    private static Uni<OpenSession> openSession(SqlClient tx, String projectId, String resourceId) {
+        return tx.preparedQuery("SELECT login_at, user_name FROM desktop_session "
+                        + "WHERE project_id = $1 AND resource_id = $2 AND logout_at IS NULL ORDER BY login_at DESC LIMIT 1")
+                .execute(Tuple.of(projectId, resourceId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    var row = rows.iterator().next();
+                    return new OpenSession(row.getOffsetDateTime(0).toInstant(), row.getString(1));
+                });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,149 @@
+package io.wksemu.aggregation;
+
+import static io.restassured.RestAssured.given;
+import static io.wksemu.TestSupport.freezeClock;
+import static io.wksemu.TestSupport.load;
+import static io.wksemu.TestSupport.newProject;
+import static io.wksemu.TestSupport.query;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sessions become daily points exactly as SEMANTICS.md section 1 says, on schedule and on clock moves. */
+@QuarkusTest
+class AggregationTest {
+
+    private String project;
+
+    @BeforeEach
+    void setUp() {
+        project = newProject();
+    }
+
+    /** Usage of one day (its stamp only) of one desktop, or -1 when it has no point that day. */
+    private double usageOn(String day, String resourceId) {
+        var response = query(project, "start_time", day + "T23:59:59Z", "end_time", day + "T23:59:59Z",
+                "resource_name", resourceId).statusCode(200).extract();
+        java.util.List<Float> values = response.path("items.findAll { it.resource_id == '" + resourceId
+                + "' }.collect { it.metric[0].metric_value }");
+        return values.isEmpty() ? -1 : values.get(0);
+    }
+
+    private void sessions(String sessions) {
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "d1", "created_at": "2026-06-01T00:00:00Z"},
+                               {"resource_id": "d2", "resource_name": "d2", "created_at": "2026-06-01T00:00:00Z"},
+                               {"resource_id": "d3", "resource_name": "d3", "created_at": "2026-06-01T00:00:00Z"}],
+                  "sessions": [%s]}]}
+                """.formatted(project, sessions));
+    }
+
+    @Test
+    void theSpecExampleSplitsAtMidnight() {
+        freezeClock("2026-06-15T12:00:00Z");
+        sessions("""
+                {"resource_id": "d1", "user_name": "u", "login_at": "2026-06-10T09:00:00Z", "logout_at": "2026-06-10T12:00:00Z"},
+                {"resource_id": "d1", "user_name": "u", "login_at": "2026-06-10T13:00:00Z", "logout_at": "2026-06-10T21:00:00Z"},
+                {"resource_id": "d1", "user_name": "u", "login_at": "2026-06-10T22:00:00Z", "logout_at": "2026-06-11T01:00:00Z"}""");
+        assertEquals(46800.0, usageOn("2026-06-10", "d1"));
+        assertEquals(3600.0, usageOn("2026-06-11", "d1"));
+        assertEquals(0.0, usageOn("2026-06-12", "d1"));
+    }
+
+    @Test
+    void overlapsMultiDaySessionsOpenSessionsAndMidnightEnds() {
+        freezeClock("2026-06-15T12:00:00Z");
+        sessions("""
+                {"resource_id": "d1", "user_name": "a", "login_at": "2026-06-10T09:00:00Z", "logout_at": "2026-06-10T12:00:00Z"},
+                {"resource_id": "d1", "user_name": "b", "login_at": "2026-06-10T11:00:00Z", "logout_at": "2026-06-10T13:00:00Z"},
+                {"resource_id": "d1", "user_name": "c", "login_at": "2026-06-10T10:00:00Z", "logout_at": "2026-06-10T10:30:00Z"},
+                {"resource_id": "d2", "user_name": "a", "login_at": "2026-06-09T12:00:00Z", "logout_at": "2026-06-11T12:00:00Z"},
+                {"resource_id": "d3", "user_name": "a", "login_at": "2026-06-12T22:00:00Z", "logout_at": "2026-06-13T00:00:00Z"},
+                {"resource_id": "d3", "user_name": "a", "login_at": "2026-06-13T20:00:00Z"}""");
+        assertEquals(4 * 3600.0, usageOn("2026-06-10", "d1"), "overlapping sessions are not double-counted");
+        assertEquals(12 * 3600.0, usageOn("2026-06-09", "d2"));
+        assertEquals(86400.0, usageOn("2026-06-10", "d2"), "a full day inside a long session");
+        assertEquals(12 * 3600.0, usageOn("2026-06-11", "d2"));
+        assertEquals(2 * 3600.0, usageOn("2026-06-12", "d3"), "a session ending exactly at midnight");
+        assertEquals(4 * 3600.0, usageOn("2026-06-13", "d3"), "an open session counts to the day's end");
+        assertEquals(86400.0, usageOn("2026-06-14", "d3"));
+    }
+
+    @Test
+    void explicitDailyUsageIsNeverOverwritten() {
+        freezeClock("2026-06-15T12:00:00Z");
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "d1", "created_at": "2026-06-01T00:00:00Z"}],
+                  "sessions": [{"resource_id": "d1", "user_name": "u", "login_at": "2026-06-10T09:00:00Z", "logout_at": "2026-06-10T10:00:00Z"}],
+                  "daily_usage": [{"resource_id": "d1", "day": "2026-06-10", "usage_seconds": 42}]}]}
+                """.formatted(project));
+        given().contentType(ContentType.JSON).body(Map.of("day", "2026-06-10")).post("/_emulator/aggregations").then()
+                .statusCode(200).body("days[0].day", equalTo("2026-06-10"));
+        assertEquals(42.0, usageOn("2026-06-10", "d1"));
+    }
+
+    private ValidatableResponse advance(String by) {
+        return given().contentType(ContentType.JSON).body(Map.of("by", by)).post("/_emulator/clock/advance").then().statusCode(200);
+    }
+
+    @Test
+    void clockMovesAggregateWhatBecameDueInOrder() {
+        // a wiped emulator has no record of aggregated days, so this test sees exactly its own
+        given().delete("/_emulator/state").then().statusCode(200);
+        freezeClock("2031-03-10T01:59:00Z");
+        sessions("""
+                {"resource_id": "d1", "user_name": "u", "login_at": "2031-03-09T08:00:00Z", "logout_at": "2031-03-09T09:00:00Z"},
+                {"resource_id": "d1", "user_name": "u", "login_at": "2031-03-11T08:00:00Z", "logout_at": "2031-03-11T08:30:00Z"}""");
+        assertEquals(-1.0, usageOn("2031-03-09", "d1"), "yesterday is not due before 02:00");
+        advance("PT1M").body("now", equalTo("2031-03-10T02:00:00Z")).body("aggregated_days", contains("2031-03-09"));
+        assertEquals(3600.0, usageOn("2031-03-09", "d1"));
+        advance("P3D").body("aggregated_days", contains("2031-03-10", "2031-03-11", "2031-03-12"));
+        assertEquals(0.0, usageOn("2031-03-10", "d1"));
+        assertEquals(1800.0, usageOn("2031-03-11", "d1"));
+        advance("PT1H").body("aggregated_days", empty());
+
+        String before = query(project, "start_time", "2031-03-01T00:00:00Z", "end_time", "2031-03-13T00:00:00Z",
+                "sort_field", "desktop_usage").extract().asString();
+        given().contentType(ContentType.JSON).body(Map.of("from", "2031-03-09", "to", "2031-03-12"))
+                .post("/_emulator/aggregations").then().statusCode(200)
+                .body("days.day", contains("2031-03-09", "2031-03-10", "2031-03-11", "2031-03-12"))
+                .body("days.points", contains(3, 3, 3, 3));
+        assertEquals(before, query(project, "start_time", "2031-03-01T00:00:00Z", "end_time", "2031-03-13T00:00:00Z",
+                "sort_field", "desktop_usage").extract().asString(), "aggregating again changes nothing");
+        given().get("/_emulator/aggregations").then().statusCode(200)
+                .body("days.find { it.day == '2031-03-09' }.runs", equalTo(2))
+                .body("days.find { it.day == '2031-03-08' }.runs", equalTo(1));
+    }
+
+    @Test
+    void liveLoginAndLogoutAtTheClocksNow() {
+        freezeClock("2026-06-14T08:00:00Z");
+        sessions("");
+        String base = "/_emulator/projects/" + project + "/desktops/d1";
+        given().contentType(ContentType.JSON).body(Map.of("user_name", "alice")).post(base + "/login").then()
+                .statusCode(201).body("login_at", equalTo("2026-06-14T08:00:00Z")).body("user_name", equalTo("alice"));
+        given().contentType(ContentType.JSON).post(base + "/login").then().statusCode(409)
+                .body("error_code", equalTo("EMU.0409"))
+                .body("error_msg", equalTo("Desktop d1 is already in use since 2026-06-14T08:00:00Z; log out first."));
+        advance("PT90M");
+        given().post(base + "/logout").then().statusCode(200).body("logout_at", equalTo("2026-06-14T09:30:00Z"));
+        given().post(base + "/logout").then().statusCode(409).body("error_msg", equalTo("Desktop d1 has no open session."));
+        given().post("/_emulator/projects/" + project + "/desktops/ghost/login").then().statusCode(404)
+                .body("error_code", equalTo("EMU.0404"));
+        freezeClock("2026-06-15T02:00:00Z");
+        assertEquals(5400.0, usageOn("2026-06-14", "d1"));
+        given().get("/_emulator/fixtures?project_id=" + project).then()
+                .body("projects[0].sessions[0].user_name", equalTo("alice"))
+                .body("projects[0].sessions[0].logout_at", equalTo("2026-06-14T09:30:00Z"));
+    }
+}
