@@ -3,6 +3,8 @@ package io.wksemu.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Every setting of the emulator; the README's configuration table lists the same keys. */
 @ConfigMapping(prefix = "emulator")
@@ -23,6 +25,53 @@ public interface EmulatorConfig {
         /** When the daily job runs (Quartz cron, in the statistics zone); it aggregates what the clock says is due. */
         @WithDefault("0 0 2 * * ?")
         String cron();
+    }
+
+    /** Authentication of the emulated API (SEMANTICS.md section 4). */
+    Auth auth();
+
+    interface Auth {
+        /** off, lenient (any token or well-formed AK/SK signature) or strict (configured ones, verified). */
+        @WithDefault("lenient")
+        AuthMode mode();
+
+        /** AK:SK[:project_id] entries separated by commas. */
+        Optional<String> credentials();
+
+        /** token[:project_id] entries separated by commas. */
+        Optional<String> tokens();
+
+        /** A properties file with the keys credentials and tokens (values as above), e.g. a mounted Secret. */
+        Optional<String> file();
+    }
+
+    enum AuthMode {
+        OFF, LENIENT, STRICT
+    }
+
+    /** The admin API. */
+    Admin admin();
+
+    interface Admin {
+        /** When set, every /_emulator route requires this value in X-Emulator-Admin-Token. */
+        Optional<String> token();
+    }
+
+    /** Opt-in throttling of the emulated API. */
+    Throttle throttle();
+
+    interface Throttle {
+        /** Requests per project and minute before 429 APIGW.0308; unset: no throttling. */
+        OptionalInt perMinute();
+    }
+
+    /** The request journal. */
+    Journal journal();
+
+    interface Journal {
+        /** Calls to the emulated API kept, newest first; older ones are dropped. */
+        @WithDefault("1000")
+        int size();
     }
 
     /** The in-process query index. */

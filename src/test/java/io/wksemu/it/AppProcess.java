@@ -50,7 +50,8 @@ public final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("emulator exited: " + Files.readString(log.toPath()));
             }
             try {
-                if (get("/_emulator/clock").statusCode() == 200) {
+                int status = get("/_emulator/clock").statusCode();
+                if (status == 200 || status == 401) { // 401: the admin API is guarded by a token
                     return;
                 }
             } catch (IOException notYet) {
@@ -61,13 +62,31 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("emulator did not answer within 60 s: " + Files.readString(log.toPath()));
     }
 
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** GET with extra headers given as name, value, name, value, ... */
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return send(method, path, json, null);
+    }
+
+    /** A JSON request carrying the admin token when {@code adminToken} is not null. */
+    public HttpResponse<String> send(String method, String path, String json, String adminToken)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+        if (adminToken != null) {
+            builder.header("X-Emulator-Admin-Token", adminToken);
+        }
+        return HTTP.send(builder
                         .header("Content-Type", "application/json")
                         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                         .build(),

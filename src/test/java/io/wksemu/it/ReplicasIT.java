@@ -36,14 +36,14 @@ class ReplicasIT {
             // a fixture loaded through one replica answers at once on the other
             String project = "replica" + UUID.randomUUID().toString().replace("-", "");
             String query = "/v2/" + project + "/statistics/metrics/desktops?start_time=2032-01-01T00:00:00Z&end_time=2032-03-01T00:00:00Z";
-            assertEquals("{\"count\":0,\"items\":[]}", b.get(query).body());
+            assertEquals("{\"count\":0,\"items\":[]}", b.get(query, "X-Auth-Token", "any-token").body());
             assertEquals(200, a.send("POST", "/_emulator/fixtures", """
                     {"projects": [{"project_id": "%s",
                       "desktops": [{"resource_id": "d1", "resource_name": "a", "created_at": "2032-02-01T00:00:00Z"}],
                       "sessions": [{"resource_id": "d1", "user_name": "u", "login_at": "2032-02-18T09:00:00Z", "logout_at": "2032-02-18T10:00:00Z"}],
                       "daily_usage": [{"resource_id": "d1", "day": "2032-02-10", "usage_seconds": 100}]}]}
                     """.formatted(project)).statusCode());
-            JsonNode answer = JSON.readTree(b.get(query).body());
+            JsonNode answer = JSON.readTree(b.get(query, "X-Auth-Token", "any-token").body());
             assertEquals(1, answer.get("count").asInt());
             assertEquals(3700.0, answer.at("/items/0/metric/0/metric_value").asDouble());
 
@@ -52,7 +52,7 @@ class ReplicasIT {
             assertEquals(200, b.send("POST", "/_emulator/clock/advance", "{\"by\":\"PT2H\"}").statusCode());
             assertEquals(200, b.send("POST", "/_emulator/projects/" + project + "/desktops/d1/logout", null).statusCode());
             assertEquals(200, b.send("POST", "/_emulator/clock/advance", "{\"by\":\"P1D\"}").statusCode());
-            assertEquals(3700.0 + 7200.0, JSON.readTree(a.get(query).body()).at("/items/0/metric/0/metric_value").asDouble());
+            assertEquals(3700.0 + 7200.0, JSON.readTree(a.get(query, "X-Auth-Token", "any-token").body()).at("/items/0/metric/0/metric_value").asDouble());
             assertTrue(a.get("/_emulator/clock").body().contains("2032-02-21T14:00:00Z"));
         }
     }

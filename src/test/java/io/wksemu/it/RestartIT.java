@@ -24,7 +24,7 @@ class RestartIT {
                       "daily_usage": [{"resource_id": "d1", "day": "today-4d", "usage_seconds": 4321},
                                       {"resource_id": "d2", "day": "today-2d", "usage_seconds": 1234}]}]}
                     """.formatted(project)).statusCode());
-            answer = app.get(query).body();
+            answer = app.get(query, "X-Auth-Token", "any-token").body();
             assertEquals("{\"count\":2,\"items\":[{\"resource_id\":\"d1\",\"resource_name\":\"a\",\"metric\":["
                     + "{\"metric_name\":\"desktop_usage\",\"metric_value\":4321.0},"
                     + "{\"metric_name\":\"desktop_idle_duration\",\"metric_value\":259200.0}]},"
@@ -33,7 +33,7 @@ class RestartIT {
                     + "{\"metric_name\":\"desktop_idle_duration\",\"metric_value\":86400.0}]}]}", answer);
         }
         try (AppProcess app = AppProcess.start(18091, Map.of())) {
-            assertEquals(answer, app.get(query).body());
+            assertEquals(answer, app.get(query, "X-Auth-Token", "any-token").body());
         }
     }
 }

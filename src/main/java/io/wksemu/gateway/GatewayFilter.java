@@ -1,0 +1,101 @@
+package io.wksemu.gateway;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import io.wksemu.api.ApiException;
+import io.wksemu.api.DesktopMetricsResource;
+import io.wksemu.api.ErrorBody;
+import io.wksemu.api.ErrorCode;
+import io.wksemu.api.RequestIds;
+import io.wksemu.auth.Authenticator;
+import io.wksemu.auth.Credentials;
+import io.wksemu.config.EmulatorConfig;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * What the API gateway does before the service sees a request to the emulated endpoint, in its order:
+ * injected faults, authentication (SEMANTICS.md section 4), throttling. Unknown routes never get here, so
+ * they answer 404 whatever their credentials, as on the real gateway.
+ */
+public class GatewayFilter {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final Authenticator authenticator;
+    private final FaultInjector faults;
+    private final Throttle throttle;
+    private final Vertx vertx;
+
+    public GatewayFilter(EmulatorConfig config, FaultInjector faults, Throttle throttle, Vertx vertx) {
+        this.authenticator = new Authenticator(config.auth().mode(), Credentials.parse(config.auth().credentials(),
+                config.auth().tokens(), config.auth().file().map(GatewayFilter::readProperties)));
+        this.faults = faults;
+        this.throttle = throttle;
+        this.vertx = vertx;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> filter(ResourceInfo resource, HttpServerRequest request, RoutingContext context) {
+        if (resource.getResourceClass() != DesktopMetricsResource.class) {
+            return Uni.createFrom().nullItem();
+        }
+        String projectId = projectOf(request.path());
+        FaultInjector.Fault fault = faults.next(projectId);
+        Uni<Void> delay = fault == null || fault.delayMs() <= 0 ? Uni.createFrom().voidItem()
+                : Uni.createFrom().emitter(e -> vertx.setTimer(fault.delayMs(), id -> e.complete(null)));
+        return delay.map(ignored -> {
+            if (fault != null && fault.status() != null) {
+                return faultResponse(fault, RequestIds.of(context));
+            }
+            String refusal = authenticator.refusal(new Authenticator.Request(request.method().name(), request.path(),
+                    request.query(), request::getHeader, NO_BODY, projectId), Instant.now());
+            if (refusal != null) {
+                throw new ApiException(ErrorCode.AUTHENTICATION_FAILED,
+                        ErrorCode.AUTHENTICATION_FAILED.message() + ": " + refusal);
+            }
+            if (throttle.overLimit(projectId, System.currentTimeMillis())) {
+                throw new ApiException(ErrorCode.THROTTLED, ErrorCode.THROTTLED.message()
+                        + ": policy user over ratelimit,limit:" + throttle.limit().getAsInt() + ",time:1 minute");
+            }
+            return null;
+        });
+    }
+
+    private static Response faultResponse(FaultInjector.Fault fault, String requestId) {
+        String code = fault.errorCode() != null ? fault.errorCode()
+                : fault.status() >= 500 ? ErrorCode.INTERNAL_ERROR.code() : ErrorCode.INVALID_PARAMETER.code();
+        String message = fault.errorMsg() != null ? fault.errorMsg() : "Injected fault.";
+        return Response.status(fault.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code, message, code.startsWith("APIGW.") ? requestId : null)).build();
+    }
+
+    /** The project id segment of {@code /v2/{project_id}/...}. */
+    static String projectOf(String rawPath) {
+        String[] segments = rawPath.split("/");
+        return segments.length > 2 ? java.net.URLDecoder.decode(segments[2].replace("+", "%2B"),
+                java.nio.charset.StandardCharsets.UTF_8) : "";
+    }
+
+    private static Properties readProperties(String file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read EMULATOR_AUTH_FILE " + file, e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,212 @@
+package io.wksemu.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.exception.ClientRequestException;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
+import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricRequest;
+import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricResponse;
+import io.wksemu.auth.SdkSignature;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway as a consumer meets it (SEMANTICS.md sections 3 and 4): one emulator in strict mode with
+ * configured credentials and tokens, throttling, an admin token and a small journal, and one in the default
+ * lenient mode. The official SDK is the client wherever it can be.
+ */
+class GatewayIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = "admin-secret";
+    private static final String BOUND_PROJECT = "bound" + UUID.randomUUID().toString().replace("-", "");
+    private static final String PROJECT = "gw" + UUID.randomUUID().toString().replace("-", "");
+    private static final String QUERY = "?start_time=2026-01-01T00:00:00Z&end_time=2026-12-31T00:00:00Z";
+
+    private static AppProcess strict;
+    private static AppProcess lenient;
+
+    @BeforeAll
+    static void start() throws Exception {
+        strict = AppProcess.start(18094, Map.of(
+                "EMULATOR_AUTH_MODE", "strict",
+                "EMULATOR_AUTH_CREDENTIALS", "AKSTRICT:SKSTRICT, AKBOUND:SKBOUND:" + BOUND_PROJECT,
+                "EMULATOR_AUTH_TOKENS", "token-any,token-bound:" + BOUND_PROJECT,
+                "EMULATOR_THROTTLE_PER_MINUTE", "1000",
+                "EMULATOR_ADMIN_TOKEN", ADMIN,
+                "EMULATOR_JOURNAL_SIZE", "3"));
+        lenient = AppProcess.start(18095, Map.of("EMULATOR_THROTTLE_PER_MINUTE", "3"));
+        HttpResponse<String> loaded = strict.send("POST", "/_emulator/fixtures", """
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "dev 01*~/+=&x 桌面", "created_at": "today-5d"}],
+                  "daily_usage": [{"resource_id": "d1", "day": "today-2d", "usage_seconds": 60}]}]}
+                """.formatted(PROJECT), ADMIN);
+        assertEquals(200, loaded.statusCode(), loaded.body());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        strict.close();
+        lenient.close();
+    }
+
+    private static WorkspaceClient sdk(AppProcess app, String ak, String sk, String project) {
+        return WorkspaceClient.newBuilder()
+                .withCredential(new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project))
+                .withEndpoint(app.baseUrl())
+                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true))
+                .build();
+    }
+
+    private static ListDesktopUsageMetricRequest request() {
+        return new ListDesktopUsageMetricRequest().withStartTime("2020-01-01T00:00:00Z").withEndTime("2036-01-01T00:00:00Z");
+    }
+
+    private static void assertRefused(ClientRequestException e, String reason) {
+        assertEquals(401, e.getHttpStatusCode());
+        assertEquals("APIGW.0301", e.getErrorCode());
+        assertEquals("Incorrect IAM authentication information: " + reason, e.getErrorMsg());
+        assertTrue(e.getRequestId() != null && e.getRequestId().matches("[0-9a-f]{32}"), e.getRequestId());
+    }
+
+    @Test
+    void strictModeAcceptsTheSdksSignatureEvenForTrickyQueryValues() {
+        WorkspaceClient client = sdk(strict, "AKSTRICT", "SKSTRICT", PROJECT);
+        for (String name : List.of("dev 01*~/+=&x 桌面", "dev 01", "*~", "/+=&", "桌面", "DEV")) {
+            ListDesktopUsageMetricResponse response = client.listDesktopUsageMetric(request().withResourceName(name));
+            assertEquals(1, response.getCount(), name);
+        }
+    }
+
+    @Test
+    void strictModeRefusesWrongSecretsUnknownKeysAndOtherProjects() {
+        assertRefused(assertThrows(ClientRequestException.class,
+                () -> sdk(strict, "AKSTRICT", "WRONG", PROJECT).listDesktopUsageMetric(request())), "verify aksk signature fail");
+        assertRefused(assertThrows(ClientRequestException.class,
+                () -> sdk(strict, "AKNOPE", "SKSTRICT", PROJECT).listDesktopUsageMetric(request())), "ak AKNOPE not exist");
+        assertRefused(assertThrows(ClientRequestException.class,
+                () -> sdk(strict, "AKBOUND", "SKBOUND", PROJECT).listDesktopUsageMetric(request())),
+                "the project id in the URL does not match the credential's project");
+        assertEquals(0, sdk(strict, "AKBOUND", "SKBOUND", BOUND_PROJECT).listDesktopUsageMetric(request()).getCount());
+    }
+
+    @Test
+    void strictModeRefusesAStaleSdkDate() throws Exception {
+        String path = "/v2/" + PROJECT + "/statistics/metrics/desktops";
+        String query = "end_time=2026-12-31T00%3A00%3A00Z&start_time=2026-01-01T00%3A00%3A00Z";
+        String host = "localhost:18094";
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
+                .format(Instant.now().minusSeconds(16 * 60));
+        List<String> signed = List.of("host", "x-sdk-date");
+        Map<String, String> headers = Map.of("host", host, "x-sdk-date", date);
+        String canonical = SdkSignature.canonicalRequest("GET", path, query, signed, h -> headers.get(h.toLowerCase()), new byte[0])
+                .orElseThrow();
+        String signature = SdkSignature.signature(SdkSignature.stringToSign(date, canonical), "SKSTRICT");
+        HttpResponse<String> response = strict.get(path + "?" + query, "X-Sdk-Date", date, "Authorization",
+                "SDK-HMAC-SHA256 Access=AKSTRICT, SignedHeaders=host;x-sdk-date, Signature=" + signature);
+        assertEquals(401, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("APIGW.0301", body.get("error_code").asText());
+        assertEquals("Incorrect IAM authentication information: calc ak sk signature fail:signature expired",
+                body.get("error_msg").asText());
+        assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
+    }
+
+    @Test
+    void strictModeTokensMustBeConfiguredAndMayBeBoundToAProject() throws Exception {
+        String path = "/v2/" + PROJECT + "/statistics/metrics/desktops" + QUERY;
+        assertEquals(200, strict.get(path, "X-Auth-Token", "token-any").statusCode());
+        HttpResponse<String> unknown = strict.get(path, "X-Auth-Token", "token-nope");
+        assertEquals(401, unknown.statusCode());
+        assertEquals("Incorrect IAM authentication information: verify token fail",
+                JSON.readTree(unknown.body()).get("error_msg").asText());
+        assertEquals(401, strict.get(path, "X-Auth-Token", "token-bound").statusCode());
+        assertEquals(200, strict.get("/v2/" + BOUND_PROJECT + "/statistics/metrics/desktops" + QUERY,
+                "X-Auth-Token", "token-bound").statusCode());
+    }
+
+    @Test
+    void lenientModeNeedsSomeCredentialButChecksNone() throws Exception {
+        String path = "/v2/" + PROJECT + "/statistics/metrics/desktops" + QUERY;
+        HttpResponse<String> none = lenient.get(path);
+        assertEquals(401, none.statusCode());
+        assertEquals("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: "
+                + "x-auth-token not found\",\"request_id\":\"" + none.headers().firstValue("X-Request-Id").orElseThrow()
+                + "\"}", none.body());
+        assertEquals(401, lenient.get(path, "Authorization", "Basic abc").statusCode());
+        assertEquals(200, sdk(lenient, "ANY", "THING", "lenient-" + UUID.randomUUID()).listDesktopUsageMetric(request())
+                .getHttpStatusCode());
+        // unknown routes answer 404 before any authentication
+        assertEquals(404, lenient.get("/v2/" + PROJECT + "/nothing").statusCode());
+    }
+
+    @Test
+    void throttlingCountsPerProjectAndMinute() throws Exception {
+        String project = "throttle" + UUID.randomUUID().toString().replace("-", "");
+        String path = "/v2/" + project + "/statistics/metrics/desktops" + QUERY;
+        HttpResponse<String> last = null;
+        int ok = 0;
+        for (int i = 0; i < 4; i++) {
+            last = lenient.get(path, "X-Auth-Token", "t");
+            ok += last.statusCode() == 200 ? 1 : 0;
+        }
+        // the 4 calls may straddle a minute boundary; then the fourth is the new minute's first
+        if (ok == 3) {
+            assertEquals(429, last.statusCode());
+            JsonNode body = JSON.readTree(last.body());
+            assertEquals("APIGW.0308", body.get("error_code").asText());
+            assertEquals("The throttling threshold has been reached: policy user over ratelimit,limit:3,time:1 minute",
+                    body.get("error_msg").asText());
+            assertEquals(last.headers().firstValue("X-Request-Id").orElseThrow(), body.get("request_id").asText());
+        } else {
+            assertEquals(4, ok);
+        }
+        assertEquals(200, lenient.get("/v2/other" + project + "/statistics/metrics/desktops" + QUERY, "X-Auth-Token", "t")
+                .statusCode(), "another project has its own budget");
+    }
+
+    @Test
+    void theAdminTokenGuardsEveryAdminRoute() throws Exception {
+        HttpResponse<String> refused = strict.get("/_emulator/clock");
+        assertEquals(401, refused.statusCode());
+        assertEquals("{\"error_code\":\"EMU.0401\",\"error_msg\":\"Missing or wrong X-Emulator-Admin-Token.\"}", refused.body());
+        assertTrue(refused.headers().firstValue("X-Request-Id").isPresent());
+        assertEquals(401, strict.get("/_emulator/requests", "X-Emulator-Admin-Token", "guess").statusCode());
+        assertEquals(200, strict.get("/_emulator/clock", "X-Emulator-Admin-Token", ADMIN).statusCode());
+    }
+
+    @Test
+    void theJournalIsBoundedNewestFirstAndHoldsNoSecrets() throws Exception {
+        assertEquals(200, strict.send("DELETE", "/_emulator/requests", null, ADMIN).statusCode());
+        for (int i = 0; i < 5; i++) {
+            strict.get("/v2/" + PROJECT + "/statistics/metrics/desktops" + QUERY + "&limit=" + (i + 1),
+                    "X-Auth-Token", "token-any", "Authorization", "SDK-HMAC-SHA256 Access=AKSECRET, SignedHeaders=host, Signature=abc");
+        }
+        String journal = strict.get("/_emulator/requests?project_id=" + PROJECT, "X-Emulator-Admin-Token", ADMIN).body();
+        JsonNode entries = JSON.readTree(journal).get("requests");
+        assertEquals(3, entries.size());
+        assertTrue(entries.get(0).get("query").asText().endsWith("limit=5"), journal);
+        assertTrue(entries.get(2).get("query").asText().endsWith("limit=3"), journal);
+        assertEquals(200, entries.get(0).get("status").asInt());
+        assertEquals("GET", entries.get(0).get("method").asText());
+        assertTrue(entries.get(0).get("request_id").asText().matches("[0-9a-f]{32}"));
+        assertFalse(journal.contains("token-any") || journal.contains("AKSECRET") || journal.contains("Signature"), journal);
+    }
+
+}
