@@ -30,6 +30,9 @@ public final class ProjectIndex {
     private final String[] lowerNames;
     private final String[] pools;
     private final long[] firstDay;
+    /** Rank of each desktop in resource_id order (ties of a sort), and its inverse. */
+    private final int[] idRank;
+    private final int[] byIdRank;
     /** Per desktop, {@code days + 1} sums: element k is the use of days [floor, floor + k). */
     private final int[] prefix;
     /** Per desktop, {@code days} epoch days: element k is the last day at or before floor + k with use. */
@@ -61,6 +64,17 @@ public final class ProjectIndex {
             pools[i] = d.resourcePoolId();
             firstDay[i] = d.createdDay().toEpochDay();
             position.put(d.resourceId(), i);
+        }
+        Integer[] byId = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byId[i] = i;
+        }
+        Arrays.sort(byId, Comparator.comparing(i -> ids[i]));
+        idRank = new int[n];
+        byIdRank = new int[n];
+        for (int r = 0; r < n; r++) {
+            idRank[byId[r]] = r;
+            byIdRank[r] = byId[r];
         }
         long maxDay = floor - 1;
         for (PointRow p : points) {
@@ -108,7 +122,8 @@ public final class ProjectIndex {
 
     /** Approximate heap taken by the arrays, for sizing the cache. */
     public long approximateBytes() {
-        return 4L * (prefix.length + lastUsed.length) + 8L * firstDay.length + 200L * ids.length;
+        return 4L * (prefix.length + lastUsed.length + idRank.length + byIdRank.length) + 8L * firstDay.length
+                + 200L * ids.length;
     }
 
     /** Answers a query over the window's days, which must not start before {@link #floor()}. */
@@ -149,35 +164,84 @@ public final class ProjectIndex {
             count++;
         }
 
-        int[] order = Arrays.copyOf(matched, count);
-        if (q.sortField() != null) {
-            order = sortByMetric(order, q.sortField() == MetricsQuery.SortField.DESKTOP_USAGE ? usageOf : widen(idleOf),
-                    q.sortType() == MetricsQuery.SortType.DESC);
-        }
-        List<DesktopStats> items = new ArrayList<>();
-        for (int k = q.offset(); k < count && k - q.offset() < q.limit(); k++) {
-            int i = order[k];
-            items.add(new DesktopStats(ids[i], names[i], pools[i], usageOf[i], idleOf[i]));
+        List<DesktopStats> items = new ArrayList<>(Math.max(0, Math.min(q.limit(), count - q.offset())));
+        if (q.sortField() == null) {
+            // positions are already in resource_name, resource_id order
+            for (int k = q.offset(); k < count && k - q.offset() < q.limit(); k++) {
+                int i = matched[k];
+                items.add(new DesktopStats(ids[i], names[i], pools[i], usageOf[i], idleOf[i]));
+            }
+        } else if (q.offset() < count) {
+            boolean byUsage = q.sortField() == MetricsQuery.SortField.DESKTOP_USAGE;
+            boolean descending = q.sortType() == MetricsQuery.SortType.DESC;
+            long[] keys = new long[count];
+            for (int k = 0; k < count; k++) {
+                int i = matched[k];
+                keys[k] = sortKey(byUsage ? Math.toIntExact(usageOf[i]) : idleOf[i], descending, i);
+            }
+            int end = (int) Math.min(count, (long) q.offset() + q.limit());
+            long[] first = smallest(keys, end);
+            for (int k = q.offset(); k < end; k++) {
+                int i = byIdRank[(int) first[k]]; // low half: rank by resource_id
+                items.add(new DesktopStats(ids[i], names[i], pools[i], usageOf[i], idleOf[i]));
+            }
         }
         return new StatsPage(count, items);
     }
 
-    private int[] sortByMetric(int[] desktops, long[] metric, boolean descending) {
-        Integer[] boxed = Arrays.stream(desktops).boxed().toArray(Integer[]::new);
-        Comparator<Integer> byMetric = Comparator.comparingLong(i -> metric[i]);
-        if (descending) {
-            byMetric = byMetric.reversed();
-        }
-        Arrays.sort(boxed, byMetric.thenComparing(i -> ids[i]));
-        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    /**
+     * A primitive key whose natural order is the requested order: the metric (bit-inverted when descending)
+     * in the high half, the desktop's rank by resource_id in the low half for ties.
+     */
+    private long sortKey(int metric, boolean descending, int desktop) {
+        return ((long) (descending ? ~metric : metric) << 32) | idRank[desktop];
     }
 
-    private static long[] widen(int[] values) {
-        long[] wide = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i];
+    /**
+     * The {@code k} smallest keys in ascending order. A page near the top (the usual case) is selected with a
+     * bounded max-heap in O(n log k); a page past half the matches sorts everything.
+     */
+    static long[] smallest(long[] keys, int k) {
+        int n = keys.length;
+        if (k <= 0) {
+            return new long[0];
         }
-        return wide;
+        if ((long) k * 2 >= n) {
+            long[] all = keys.clone();
+            Arrays.sort(all);
+            return all;
+        }
+        long[] heap = Arrays.copyOf(keys, k);
+        for (int j = k / 2 - 1; j >= 0; j--) {
+            siftDown(heap, j, k);
+        }
+        for (int j = k; j < n; j++) {
+            if (keys[j] < heap[0]) {
+                heap[0] = keys[j];
+                siftDown(heap, 0, k);
+            }
+        }
+        Arrays.sort(heap);
+        return heap;
+    }
+
+    private static void siftDown(long[] heap, int j, int size) {
+        long v = heap[j];
+        while (true) {
+            int child = 2 * j + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && heap[child + 1] > heap[child]) {
+                child++;
+            }
+            if (heap[child] <= v) {
+                break;
+            }
+            heap[j] = heap[child];
+            j = child;
+        }
+        heap[j] = v;
     }
 
     /** Use of days [floor, day). */
