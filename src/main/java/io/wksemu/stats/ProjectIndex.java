@@ -33,9 +33,12 @@ public final class ProjectIndex {
     /** Rank of each desktop in resource_id order (ties of a sort), and its inverse. */
     private final int[] idRank;
     private final int[] byIdRank;
-    /** Per desktop, {@code days + 1} sums: element k is the use of days [floor, floor + k). */
+    /**
+     * {@code days + 1} rows of one sum per desktop: element (k, i) is desktop i's use of days [floor, floor + k).
+     * Day-major, so a query, which reads the same day of every desktop, scans memory in order.
+     */
     private final int[] prefix;
-    /** Per desktop, {@code days} epoch days: element k is the last day at or before floor + k with use. */
+    /** {@code days} rows, day-major too: element (k, i) is desktop i's last day with use at or before floor + k. */
     private final int[] lastUsed;
 
     public record DesktopRow(String resourceId, String resourceName, String resourcePoolId, LocalDate createdDay) {
@@ -88,7 +91,7 @@ public final class ProjectIndex {
             if (i == null || day < floor) {
                 continue;
             }
-            usage[i * days + (int) (day - floor)] = p.usageSeconds();
+            usage[(int) (day - floor) * n + i] = p.usageSeconds();
             firstDay[i] = Math.min(firstDay[i], day);
         }
         prefix = new int[n * (days + 1)];
@@ -97,13 +100,13 @@ public final class ProjectIndex {
             int sum = 0;
             int last = NEVER_USED;
             for (int k = 0; k < days; k++) {
-                int u = usage[i * days + k];
+                int u = usage[k * n + i];
                 sum += u;
                 if (u > 0) {
                     last = (int) (floor + k);
                 }
-                prefix[i * (days + 1) + k + 1] = sum;
-                lastUsed[i * days + k] = last;
+                prefix[(k + 1) * n + i] = sum;
+                lastUsed[k * n + i] = last;
             }
         }
     }
@@ -140,53 +143,57 @@ public final class ProjectIndex {
         int maxIdle = q.maxIdleDays() == null ? Integer.MAX_VALUE : q.maxIdleDays();
 
         int n = ids.length;
-        int[] matched = new int[n];
-        long[] usageOf = new long[n];
-        int[] idleOf = new int[n];
+        boolean sorted = q.sortField() != null;
+        boolean byUsage = q.sortField() == MetricsQuery.SortField.DESKTOP_USAGE;
+        boolean descending = q.sortType() == MetricsQuery.SortType.DESC;
+        // One primitive array per query: desktop positions in resource_name order, or sort keys. The page's
+        // figures are computed again for its few desktops rather than kept for all of them.
+        int[] matched = sorted ? null : new int[n];
+        long[] keys = sorted ? new long[n] : null;
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (needle != null && !lowerNames[i].contains(needle)) {
                 continue;
             }
-            long from = Math.max(lo, firstDay[i]);
-            if (from > hi) {
+            if (Math.max(lo, firstDay[i]) > hi) {
                 continue; // no point of this desktop lies in the window
             }
-            long usage = prefixAt(i, hi + 1) - prefixAt(i, from);
-            long last = Math.max(lastUsedAtOrBefore(i, hi), from - 1);
-            int idle = (int) (hi - last);
+            long usage = usage(i, lo, hi);
+            int idle = idleDays(i, lo, hi);
             if (usage < minUsage || usage > maxUsage || idle < minIdle || idle > maxIdle) {
                 continue;
             }
-            matched[count] = i;
-            usageOf[i] = usage;
-            idleOf[i] = idle;
+            if (sorted) {
+                keys[count] = sortKey(byUsage ? Math.toIntExact(usage) : idle, descending, i);
+            } else {
+                matched[count] = i;
+            }
             count++;
         }
 
-        List<DesktopStats> items = new ArrayList<>(Math.max(0, Math.min(q.limit(), count - q.offset())));
-        if (q.sortField() == null) {
-            // positions are already in resource_name, resource_id order
-            for (int k = q.offset(); k < count && k - q.offset() < q.limit(); k++) {
-                int i = matched[k];
-                items.add(new DesktopStats(ids[i], names[i], pools[i], usageOf[i], idleOf[i]));
-            }
-        } else if (q.offset() < count) {
-            boolean byUsage = q.sortField() == MetricsQuery.SortField.DESKTOP_USAGE;
-            boolean descending = q.sortType() == MetricsQuery.SortType.DESC;
-            long[] keys = new long[count];
-            for (int k = 0; k < count; k++) {
-                int i = matched[k];
-                keys[k] = sortKey(byUsage ? Math.toIntExact(usageOf[i]) : idleOf[i], descending, i);
-            }
-            int end = (int) Math.min(count, (long) q.offset() + q.limit());
-            long[] first = smallest(keys, end);
+        int end = (int) Math.min(count, (long) q.offset() + q.limit());
+        List<DesktopStats> items = new ArrayList<>(Math.max(0, end - q.offset()));
+        if (q.offset() < end) {
+            long[] first = sorted ? smallest(keys, count, end) : null;
             for (int k = q.offset(); k < end; k++) {
-                int i = byIdRank[(int) first[k]]; // low half: rank by resource_id
-                items.add(new DesktopStats(ids[i], names[i], pools[i], usageOf[i], idleOf[i]));
+                // a key's low half is the desktop's rank by resource_id
+                int i = sorted ? byIdRank[(int) first[k]] : matched[k];
+                items.add(new DesktopStats(ids[i], names[i], pools[i], usage(i, lo, hi), idleDays(i, lo, hi)));
             }
         }
         return new StatsPage(count, items);
+    }
+
+    /** Use of days [lo, hi]; nothing is stored before a desktop's first day, so its prefix sum there is 0. */
+    private long usage(int desktop, long lo, long hi) {
+        return prefixAt(desktop, hi + 1) - (firstDay[desktop] > lo ? 0 : prefixAt(desktop, lo));
+    }
+
+    /** Trailing days without use in [lo, hi], counting only days from the desktop's first day on. */
+    private int idleDays(int desktop, long lo, long hi) {
+        long from = Math.max(lo, firstDay[desktop]);
+        long last = Math.max(lastUsedAtOrBefore(desktop, hi), from - 1);
+        return (int) (hi - last);
     }
 
     /**
@@ -198,16 +205,15 @@ public final class ProjectIndex {
     }
 
     /**
-     * The {@code k} smallest keys in ascending order. A page near the top (the usual case) is selected with a
+     * The {@code k} smallest of the first {@code n} keys, in ascending order. A page near the top (the usual case) is selected with a
      * bounded max-heap in O(n log k); a page past half the matches sorts everything.
      */
-    static long[] smallest(long[] keys, int k) {
-        int n = keys.length;
+    static long[] smallest(long[] keys, int n, int k) {
         if (k <= 0) {
             return new long[0];
         }
         if ((long) k * 2 >= n) {
-            long[] all = keys.clone();
+            long[] all = Arrays.copyOf(keys, n);
             Arrays.sort(all);
             return all;
         }
@@ -247,7 +253,7 @@ public final class ProjectIndex {
     /** Use of days [floor, day). */
     private long prefixAt(int desktop, long day) {
         long k = Math.min(Math.max(day - floor, 0), days);
-        return prefix[desktop * (days + 1) + (int) k];
+        return prefix[(int) k * ids.length + desktop];
     }
 
     private long lastUsedAtOrBefore(int desktop, long day) {
@@ -255,7 +261,7 @@ public final class ProjectIndex {
             return NEVER_USED;
         }
         long k = Math.min(day - floor, days - 1);
-        int last = lastUsed[desktop * days + (int) k];
+        int last = lastUsed[(int) k * ids.length + desktop];
         return last == NEVER_USED ? NEVER_USED : last;
     }
 }
