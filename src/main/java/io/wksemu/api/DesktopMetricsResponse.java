@@ -29,9 +29,11 @@ public record DesktopMetricsResponse(int count, List<Item> items) {
         return new DesktopMetricsResponse(page.count(), page.items().stream().map(DesktopMetricsResponse::item).toList());
     }
 
+    private static final String USAGE = MetricsQuery.SortField.DESKTOP_USAGE.wireName();
+    private static final String IDLE_DURATION = MetricsQuery.SortField.DESKTOP_IDLE_DURATION.wireName();
+
     private static Item item(DesktopStats s) {
-        return new Item(s.resourceId(), s.resourcePoolId(), s.resourceName(), List.of(
-                new Metric(MetricsQuery.SortField.DESKTOP_USAGE.wireName(), s.usageSeconds()),
-                new Metric(MetricsQuery.SortField.DESKTOP_IDLE_DURATION.wireName(), s.idleSeconds())));
+        return new Item(s.resourceId(), s.resourcePoolId(), s.resourceName(),
+                List.of(new Metric(USAGE, s.usageSeconds()), new Metric(IDLE_DURATION, s.idleSeconds())));
     }
 }

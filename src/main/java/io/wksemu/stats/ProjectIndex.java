@@ -30,9 +30,15 @@ public final class ProjectIndex {
     private final String[] lowerNames;
     private final String[] pools;
     private final long[] firstDay;
-    /** Per desktop, {@code days + 1} sums: element k is the use of days [floor, floor + k). */
+    /** Rank of each desktop in resource_id order (ties of a sort), and its inverse. */
+    private final int[] idRank;
+    private final int[] byIdRank;
+    /**
+     * {@code days + 1} rows of one sum per desktop: element (k, i) is desktop i's use of days [floor, floor + k).
+     * Day-major, so a query, which reads the same day of every desktop, scans memory in order.
+     */
     private final int[] prefix;
-    /** Per desktop, {@code days} epoch days: element k is the last day at or before floor + k with use. */
+    /** {@code days} rows, day-major too: element (k, i) is desktop i's last day with use at or before floor + k. */
     private final int[] lastUsed;
 
     public record DesktopRow(String resourceId, String resourceName, String resourcePoolId, LocalDate createdDay) {
@@ -62,6 +68,17 @@ public final class ProjectIndex {
             firstDay[i] = d.createdDay().toEpochDay();
             position.put(d.resourceId(), i);
         }
+        Integer[] byId = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byId[i] = i;
+        }
+        Arrays.sort(byId, Comparator.comparing(i -> ids[i]));
+        idRank = new int[n];
+        byIdRank = new int[n];
+        for (int r = 0; r < n; r++) {
+            idRank[byId[r]] = r;
+            byIdRank[r] = byId[r];
+        }
         long maxDay = floor - 1;
         for (PointRow p : points) {
             maxDay = Math.max(maxDay, p.day().toEpochDay());
@@ -74,7 +91,7 @@ public final class ProjectIndex {
             if (i == null || day < floor) {
                 continue;
             }
-            usage[i * days + (int) (day - floor)] = p.usageSeconds();
+            usage[(int) (day - floor) * n + i] = p.usageSeconds();
             firstDay[i] = Math.min(firstDay[i], day);
         }
         prefix = new int[n * (days + 1)];
@@ -83,13 +100,13 @@ public final class ProjectIndex {
             int sum = 0;
             int last = NEVER_USED;
             for (int k = 0; k < days; k++) {
-                int u = usage[i * days + k];
+                int u = usage[k * n + i];
                 sum += u;
                 if (u > 0) {
                     last = (int) (floor + k);
                 }
-                prefix[i * (days + 1) + k + 1] = sum;
-                lastUsed[i * days + k] = last;
+                prefix[(k + 1) * n + i] = sum;
+                lastUsed[k * n + i] = last;
             }
         }
     }
@@ -108,7 +125,8 @@ public final class ProjectIndex {
 
     /** Approximate heap taken by the arrays, for sizing the cache. */
     public long approximateBytes() {
-        return 4L * (prefix.length + lastUsed.length) + 8L * firstDay.length + 200L * ids.length;
+        return 4L * (prefix.length + lastUsed.length + idRank.length + byIdRank.length) + 8L * firstDay.length
+                + 200L * ids.length;
     }
 
     /** Answers a query over the window's days, which must not start before {@link #floor()}. */
@@ -125,65 +143,117 @@ public final class ProjectIndex {
         int maxIdle = q.maxIdleDays() == null ? Integer.MAX_VALUE : q.maxIdleDays();
 
         int n = ids.length;
-        int[] matched = new int[n];
-        long[] usageOf = new long[n];
-        int[] idleOf = new int[n];
+        boolean sorted = q.sortField() != null;
+        boolean byUsage = q.sortField() == MetricsQuery.SortField.DESKTOP_USAGE;
+        boolean descending = q.sortType() == MetricsQuery.SortType.DESC;
+        // One primitive array per query: desktop positions in resource_name order, or sort keys. The page's
+        // figures are computed again for its few desktops rather than kept for all of them.
+        int[] matched = sorted ? null : new int[n];
+        long[] keys = sorted ? new long[n] : null;
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (needle != null && !lowerNames[i].contains(needle)) {
                 continue;
             }
-            long from = Math.max(lo, firstDay[i]);
-            if (from > hi) {
+            if (Math.max(lo, firstDay[i]) > hi) {
                 continue; // no point of this desktop lies in the window
             }
-            long usage = prefixAt(i, hi + 1) - prefixAt(i, from);
-            long last = Math.max(lastUsedAtOrBefore(i, hi), from - 1);
-            int idle = (int) (hi - last);
+            long usage = usage(i, lo, hi);
+            int idle = idleDays(i, lo, hi);
             if (usage < minUsage || usage > maxUsage || idle < minIdle || idle > maxIdle) {
                 continue;
             }
-            matched[count] = i;
-            usageOf[i] = usage;
-            idleOf[i] = idle;
+            if (sorted) {
+                keys[count] = sortKey(byUsage ? Math.toIntExact(usage) : idle, descending, i);
+            } else {
+                matched[count] = i;
+            }
             count++;
         }
 
-        int[] order = Arrays.copyOf(matched, count);
-        if (q.sortField() != null) {
-            order = sortByMetric(order, q.sortField() == MetricsQuery.SortField.DESKTOP_USAGE ? usageOf : widen(idleOf),
-                    q.sortType() == MetricsQuery.SortType.DESC);
-        }
-        List<DesktopStats> items = new ArrayList<>();
-        for (int k = q.offset(); k < count && k - q.offset() < q.limit(); k++) {
-            int i = order[k];
-            items.add(new DesktopStats(ids[i], names[i], pools[i], usageOf[i], idleOf[i]));
+        int end = (int) Math.min(count, (long) q.offset() + q.limit());
+        List<DesktopStats> items = new ArrayList<>(Math.max(0, end - q.offset()));
+        if (q.offset() < end) {
+            long[] first = sorted ? smallest(keys, count, end) : null;
+            for (int k = q.offset(); k < end; k++) {
+                // a key's low half is the desktop's rank by resource_id
+                int i = sorted ? byIdRank[(int) first[k]] : matched[k];
+                items.add(new DesktopStats(ids[i], names[i], pools[i], usage(i, lo, hi), idleDays(i, lo, hi)));
+            }
         }
         return new StatsPage(count, items);
     }
 
-    private int[] sortByMetric(int[] desktops, long[] metric, boolean descending) {
-        Integer[] boxed = Arrays.stream(desktops).boxed().toArray(Integer[]::new);
-        Comparator<Integer> byMetric = Comparator.comparingLong(i -> metric[i]);
-        if (descending) {
-            byMetric = byMetric.reversed();
-        }
-        Arrays.sort(boxed, byMetric.thenComparing(i -> ids[i]));
-        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    /** Use of days [lo, hi]; nothing is stored before a desktop's first day, so its prefix sum there is 0. */
+    private long usage(int desktop, long lo, long hi) {
+        return prefixAt(desktop, hi + 1) - (firstDay[desktop] > lo ? 0 : prefixAt(desktop, lo));
     }
 
-    private static long[] widen(int[] values) {
-        long[] wide = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            wide[i] = values[i];
+    /** Trailing days without use in [lo, hi], counting only days from the desktop's first day on. */
+    private int idleDays(int desktop, long lo, long hi) {
+        long from = Math.max(lo, firstDay[desktop]);
+        long last = Math.max(lastUsedAtOrBefore(desktop, hi), from - 1);
+        return (int) (hi - last);
+    }
+
+    /**
+     * A primitive key whose natural order is the requested order: the metric (bit-inverted when descending)
+     * in the high half, the desktop's rank by resource_id in the low half for ties.
+     */
+    private long sortKey(int metric, boolean descending, int desktop) {
+        return ((long) (descending ? ~metric : metric) << 32) | idRank[desktop];
+    }
+
+    /**
+     * The {@code k} smallest of the first {@code n} keys, in ascending order. A page near the top (the usual case) is selected with a
+     * bounded max-heap in O(n log k); a page past half the matches sorts everything.
+     */
+    static long[] smallest(long[] keys, int n, int k) {
+        if (k <= 0) {
+            return new long[0];
         }
-        return wide;
+        if ((long) k * 2 >= n) {
+            long[] all = Arrays.copyOf(keys, n);
+            Arrays.sort(all);
+            return all;
+        }
+        long[] heap = Arrays.copyOf(keys, k);
+        for (int j = k / 2 - 1; j >= 0; j--) {
+            siftDown(heap, j, k);
+        }
+        for (int j = k; j < n; j++) {
+            if (keys[j] < heap[0]) {
+                heap[0] = keys[j];
+                siftDown(heap, 0, k);
+            }
+        }
+        Arrays.sort(heap);
+        return heap;
+    }
+
+    private static void siftDown(long[] heap, int j, int size) {
+        long v = heap[j];
+        while (true) {
+            int child = 2 * j + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && heap[child + 1] > heap[child]) {
+                child++;
+            }
+            if (heap[child] <= v) {
+                break;
+            }
+            heap[j] = heap[child];
+            j = child;
+        }
+        heap[j] = v;
     }
 
     /** Use of days [floor, day). */
     private long prefixAt(int desktop, long day) {
         long k = Math.min(Math.max(day - floor, 0), days);
-        return prefix[desktop * (days + 1) + (int) k];
+        return prefix[(int) k * ids.length + desktop];
     }
 
     private long lastUsedAtOrBefore(int desktop, long day) {
@@ -191,7 +261,7 @@ public final class ProjectIndex {
             return NEVER_USED;
         }
         long k = Math.min(day - floor, days - 1);
-        int last = lastUsed[desktop * days + (int) k];
+        int last = lastUsed[(int) k * ids.length + desktop];
         return last == NEVER_USED ? NEVER_USED : last;
     }
 }

@@ -1,18 +1,23 @@
 package io.wksemu.stats;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.wksemu.aggregation.AggregationService;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.StatisticsCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers the statistics query of SEMANTICS.md section 2 from a per-project {@link ProjectIndex}. Each query
  * reads the clock and the project's version in one statement, so it sees every write committed on any
  * replica before it began; the index is rebuilt from PostgreSQL only when the version moved or the window
- * reaches before the index's first day.
+ * reaches before the index's first day. Queries that miss the cache together share one rebuild, so a burst
+ * of queries on a cold or just-changed project reads its points once, not once per query.
  */
 @ApplicationScoped
 public class StatisticsService {
@@ -21,6 +26,8 @@ public class StatisticsService {
     private final ProjectIndexCache cache;
     private final ClockService clock;
     private final AggregationService aggregation;
+    /** Index rebuilds in flight, by project, version and floor. */
+    private final Map<String, Uni<ProjectIndex>> loading = new ConcurrentHashMap<>();
 
     public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock,
             AggregationService aggregation) {
@@ -57,13 +64,22 @@ public class StatisticsService {
         if (cached != null && cached.version() == snapshot.version() && !window.first().isBefore(cached.floor())) {
             return Uni.createFrom().item(cached.query(query, window));
         }
-        return repository.loadIndex(projectId, calendar.firstRetainedDay(now), calendar)
-                .map(index -> {
-                    if (index == null) {
-                        return StatsPage.EMPTY;
+        return loadOnce(projectId, snapshot.version(), calendar.firstRetainedDay(now), calendar)
+                .map(index -> index == null ? StatsPage.EMPTY : index.query(query, window));
+    }
+
+    private Uni<ProjectIndex> loadOnce(String projectId, long version, LocalDate floor, StatisticsCalendar calendar) {
+        String key = projectId + '\n' + version + '\n' + floor;
+        Uni<ProjectIndex> shared = loading.computeIfAbsent(key, k -> repository.loadIndex(projectId, floor, calendar)
+                .invoke(index -> {
+                    if (index != null) {
+                        cache.put(projectId, index);
                     }
-                    cache.put(projectId, index);
-                    return index.query(query, window);
-                });
+                })
+                .onTermination().invoke(() -> loading.remove(k))
+                .memoize().indefinitely());
+        // Waiters are resumed on their own event loop, not on the one that ran the rebuild.
+        Context context = Vertx.currentContext();
+        return context == null ? shared : shared.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }
