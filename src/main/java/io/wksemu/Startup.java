@@ -2,6 +2,7 @@ package io.wksemu;
 
 import io.quarkus.runtime.StartupEvent;
 import io.wksemu.fixture.FixtureService;
+import io.wksemu.health.StartupStatus;
 import io.wksemu.schema.SchemaMigrator;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -16,8 +17,9 @@ public class Startup {
 
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
-    void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures) {
+    void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status) {
         migrator.migrate().await().atMost(MAX_WAIT);
         fixtures.loadSeed().await().atMost(MAX_WAIT);
+        status.markFinished();
     }
 }
