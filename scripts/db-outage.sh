@@ -2,7 +2,8 @@
 # Proves the database-outage behaviour end to end against a throwaway PostgreSQL of its own (port 5499,
 # data under /tmp; the machine's cluster is not touched): the emulator answers a query, PostgreSQL stops,
 # the same query answers 500 WKS.00000003 within 2 s and readiness turns 503, PostgreSQL starts again, and
-# the query gives the first answer again with readiness 200, without restarting the emulator.
+# the query gives the first answer again with readiness 200, without restarting the emulator. Then the
+# emulator is started while PostgreSQL is down: it must wait for it and become ready once it is up.
 # Needs PostgreSQL's server binaries (PG_BIN, default the newest /usr/lib/postgresql/*/bin) and root or a
 # postgres user to run them as. Exits non-zero on the first mismatch.
 set -euo pipefail
@@ -34,10 +35,11 @@ trap cleanup EXIT
 
 # A throwaway cluster: trust authentication on loopback, sockets in its own folder.
 chmod 755 "$WORK"
-as_postgres mkdir -p "$PGDATA_DIR"
+mkdir -m 700 "$PGDATA_DIR"
+[ "$(id -u)" = 0 ] && chown postgres: "$PGDATA_DIR"
 as_postgres "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust >/dev/null
 start_pg() {
-  pg_ctl -w -l "$WORK/pg.log" -o "-p $PG_PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1" start >/dev/null
+  pg_ctl -w -l "$PGDATA_DIR/server.log" -o "-p $PG_PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1" start >/dev/null
 }
 start_pg
 as_postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create role wksemu login password 'wksemu'"
@@ -107,4 +109,21 @@ log "after: $code $after"
 [ "$code" = 200 ] || fail "after the outage: status $code"
 [ "$after" = "$before" ] || fail "after the outage: body differs: $after"
 kill -0 "$APP_PID" 2>/dev/null || fail "the emulator exited"
-log "PASS: outage answered 500 WKS.00000003 quickly, readiness 503, recovered without restart"
+log "outage answered 500 WKS.00000003 quickly, readiness 503, recovered without restart"
+
+# A start while the database is still down (started alongside, as with Kubernetes or CI services): the
+# emulator waits for it instead of exiting, and becomes ready once it is up.
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+pg_ctl -m fast stop >/dev/null
+DB_HOST=127.0.0.1 DB_PORT=$PG_PORT DB_NAME=wksemu DB_USERNAME=wksemu DB_PASSWORD=wksemu QUARKUS_HTTP_PORT=$APP_PORT \
+  java -jar target/quarkus-app/quarkus-run.jar >>"$APP_LOG" 2>&1 &
+APP_PID=$!
+sleep 5
+kill -0 "$APP_PID" 2>/dev/null || fail "the emulator exited while the database was down at start"
+[ "$(status /q/health/ready)" != 200 ] || fail "ready before the database is up"
+start_pg
+wait_ready 60 || fail "not ready within 30 s after the database came up"
+read -r code _ <<<"$(query)"
+[ "$code" = 200 ] && [ "$(cat "$WORK/body")" = "$before" ] || fail "after a start with the database down: $code $(cat "$WORK/body")"
+log "a start with the database down waited for it"
+log "PASS"
