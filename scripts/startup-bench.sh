@@ -9,7 +9,8 @@
 # created before every start, so never point it at a database you keep), JAVA (default java),
 # JAVA25 (a JDK 25 for the AOT-cache variant, default /usr/lib/jvm/temurin-25-jdk-amd64 when present).
 # Variants of the emulator: default (java -jar), c1-only (-XX:TieredStopAtLevel=1), no-orm (Hibernate ORM
-# deactivated at run time), appcds (a dynamic class-data archive from a training run), appcds+c1, and with
+# deactivated at run time), appcds (a dynamic class-data archive from a training run), appcds+c1,
+# quarkus-appcds (when the jar was built with -Dquarkus.package.jar.appcds.enabled=true), and with
 # JDK 25: jdk25 and jdk25-aot (an AOT cache from a training run). BENCH_ONLY="default c1-only" picks some.
 # Archives and logs go to target/bench.
 set -euo pipefail
@@ -26,7 +27,10 @@ DB_PASSWORD=${DB_PASSWORD:-wksemu}
 BENCH_DB=${BENCH_DB:-${DB_NAME:-wksemu}_bench}
 APP=target/quarkus-app/quarkus-run.jar
 WIREMOCK=target/bench/wiremock-standalone-3.13.2.jar
-OUT=target/bench
+OUT=$PWD/target/bench
+# Every start runs inside target/quarkus-app (as in the container image, and as Quarkus' AppCDS archive
+# requires); the seed folder is given by absolute path.
+SEED=$PWD/seed
 mkdir -p "$OUT"
 
 log() { echo "[startup-bench] $*" >&2; }
@@ -89,8 +93,8 @@ train() {
   [ -f "$archive" ] && [ "$archive" -nt "$APP" ] && return 0
   log "training run for $archive"
   fresh_db
-  env DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_NAME="$BENCH_DB" DB_USERNAME="$DB_USERNAME" DB_PASSWORD="$DB_PASSWORD" \
-    QUARKUS_HTTP_PORT="$PORT" "$java_bin" "$@" -jar "$APP" >"$OUT/train-$(basename "$archive").log" 2>&1 &
+  env -C target/quarkus-app DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_NAME="$BENCH_DB" DB_USERNAME="$DB_USERNAME" \
+    DB_PASSWORD="$DB_PASSWORD" EMULATOR_SEED_DIR="$SEED" QUARKUS_HTTP_PORT="$PORT" "$java_bin" "$@" -jar quarkus-run.jar >"$OUT/train-$(basename "$archive").log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$APP_URL" || true)" = 200 ] && break
@@ -111,6 +115,11 @@ declare -A VARIANTS=(
   [appcds+c1]="$JAVA|-XX:SharedArchiveFile=$OUT/app-cds.jsa -XX:TieredStopAtLevel=1"
 )
 ORDER=(default c1-only no-orm appcds appcds+c1)
+# The archive of a build with -Dquarkus.package.jar.appcds.enabled=true (classes of the static init only).
+if [ -f target/quarkus-app/app-cds.jsa ]; then
+  VARIANTS[quarkus-appcds]="$JAVA|-XX:SharedArchiveFile=app-cds.jsa"
+  ORDER+=(quarkus-appcds)
+fi
 train "$OUT/app-cds.jsa" "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-cds.jsa"
 if [ -x "$JAVA25" ]; then
   VARIANTS[jdk25]="$JAVA25|"
@@ -127,9 +136,9 @@ for rep in $(seq 1 "$REPS"); do
     flags=${VARIANTS[$v]#*|}
     fresh_db
     # shellcheck disable=SC2086
-    read -r ms cpu < <(measure "$APP_URL" "$OUT/app-$v-$rep.log" env DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_NAME="$BENCH_DB" \
-      DB_USERNAME="$DB_USERNAME" DB_PASSWORD="$DB_PASSWORD" QUARKUS_HTTP_PORT="$PORT" \
-      "$java_bin" $flags -jar "$APP")
+    read -r ms cpu < <(measure "$APP_URL" "$OUT/app-$v-$rep.log" env -C target/quarkus-app DB_HOST="$DB_HOST" \
+      DB_PORT="$DB_PORT" DB_NAME="$BENCH_DB" DB_USERNAME="$DB_USERNAME" DB_PASSWORD="$DB_PASSWORD" \
+      EMULATOR_SEED_DIR="$SEED" QUARKUS_HTTP_PORT="$PORT" "$java_bin" $flags -jar quarkus-run.jar)
     [ -n "${ms:-}" ] || exit 1
     RESULTS[$v]="${RESULTS[$v]:-} $ms"
     CPU[$v]="${CPU[$v]:-} $cpu"
