@@ -3,7 +3,9 @@
 # data under /tmp; the machine's cluster is not touched): the emulator answers a query, PostgreSQL stops,
 # the same query answers 500 WKS.00000003 within 2 s and readiness turns 503, PostgreSQL starts again, and
 # the query gives the first answer again with readiness 200, without restarting the emulator. Then the
-# emulator is started while PostgreSQL is down: it must wait for it and become ready once it is up.
+# emulator is started while PostgreSQL is down: it must wait for it and become ready once it is up. Last,
+# through a relay that can hold all traffic, a database that hangs must give the same 500 within the
+# request timeout (5 s) and readiness 503, and recover. Needs python3 for the relay.
 # Needs PostgreSQL's server binaries (PG_BIN, default the newest /usr/lib/postgresql/*/bin) and root or a
 # postgres user to run them as. Exits non-zero on the first mismatch.
 set -euo pipefail
@@ -18,6 +20,7 @@ APP_LOG=$WORK/app.log
 BASE=http://127.0.0.1:$APP_PORT
 PROJECT=outage$(date +%s)
 APP_PID=
+RELAY_PID=
 
 log() { echo "[db-outage] $*" >&2; }
 fail() { log "FAIL: $*"; log "app log: $APP_LOG"; tail -n 30 "$APP_LOG" >&2 || true; exit 1; }
@@ -28,6 +31,7 @@ pg_ctl() { as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" "$@"; }
 
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$RELAY_PID" ] && kill "$RELAY_PID" 2>/dev/null || true
   pg_ctl -m immediate stop >/dev/null 2>&1 || true
   [ "${KEEP_OUTAGE_DIR:-}" = 1 ] || rm -rf "$WORK"
 }
@@ -126,4 +130,61 @@ wait_ready 60 || fail "not ready within 30 s after the database came up"
 read -r code _ <<<"$(query)"
 [ "$code" = 200 ] && [ "$(cat "$WORK/body")" = "$before" ] || fail "after a start with the database down: $code $(cat "$WORK/body")"
 log "a start with the database down waited for it"
+
+# A database that stops answering without closing anything (a hung server, or a network that drops
+# packets): a relay on loopback holds all traffic while $HOLD exists, as TCP would during a partition.
+HOLD=$WORK/hold
+RELAY_PORT=$((PG_PORT - 1))
+python3 - "$RELAY_PORT" "$PG_PORT" "$HOLD" >"$WORK/relay.log" 2>&1 <<'PY' &
+import os, socket, sys, threading, time
+listen_port, target_port, hold = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+def pipe(src, dst):
+    try:
+        while True:
+            data = src.recv(65536)
+            if not data:
+                break
+            while os.path.exists(hold):
+                time.sleep(0.05)
+            dst.sendall(data)
+    except OSError:
+        pass
+    for s in (src, dst):
+        try:
+            s.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+server = socket.socket()
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", listen_port))
+server.listen(64)
+while True:
+    client, _ = server.accept()
+    upstream = socket.create_connection(("127.0.0.1", target_port))
+    threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+    threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
+PY
+RELAY_PID=$!
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+DB_HOST=127.0.0.1 DB_PORT=$RELAY_PORT DB_NAME=wksemu DB_USERNAME=wksemu DB_PASSWORD=wksemu QUARKUS_HTTP_PORT=$APP_PORT \
+  java -jar target/quarkus-app/quarkus-run.jar >>"$APP_LOG" 2>&1 &
+APP_PID=$!
+wait_ready 120 || fail "not ready through the relay"
+read -r code _ <<<"$(query)"
+[ "$code" = 200 ] && [ "$(cat "$WORK/body")" = "$before" ] || fail "through the relay: $code $(cat "$WORK/body")"
+touch "$HOLD"
+log "database holding all traffic"
+read -r code seconds <<<"$(query)"
+body=$(cat "$WORK/body")
+log "hung-database query: $code in ${seconds}s: $body"
+[ "$code" = 500 ] && [ "$body" = "$expected" ] || fail "with a hung database: $code $body"
+awk -v s="$seconds" 'BEGIN { exit !(s < 6.0) }' || fail "with a hung database: took ${seconds}s"
+ready=$(status /q/health/ready)
+log "readiness with a hung database: $ready"
+[ "$ready" = 503 ] || fail "readiness with a hung database: $ready"
+rm -f "$HOLD"
+wait_ready 40 || fail "readiness not back after the database answers again"
+read -r code _ <<<"$(query)"
+[ "$code" = 200 ] && [ "$(cat "$WORK/body")" = "$before" ] || fail "after the hang: $code $(cat "$WORK/body")"
+log "a hung database answered 500 WKS.00000003 within the request timeout, and recovered"
 log "PASS"

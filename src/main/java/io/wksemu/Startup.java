@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
  * Brings the store up to date before the first request: migrations, then the seed folder. A seed file that
  * does not load stops the start with its message, rather than serving an emulator with missing data. A
  * database that is not reachable yet (started alongside, as in Kubernetes or CI service containers) is
- * waited for up to {@link #DATABASE_WAIT}; readiness stays red until all of this has finished.
+ * waited for up to {@link #DATABASE_WAIT}. Quarkus opens the HTTP port only after this, and readiness is
+ * green only once it has finished.
  */
 @Singleton
 public class Startup {

@@ -22,12 +22,11 @@ public class FailFastPoolCreator implements PgPoolCreator {
 
     @Override
     public Pool create(Input input) {
-        PoolOptions pool = new PoolOptions(input.poolOptions())
+        PoolOptions pool = input.poolOptions()
                 .setConnectionTimeout(ACQUIRE_TIMEOUT_SECONDS)
                 .setConnectionTimeoutUnit(TimeUnit.SECONDS);
-        List<PgConnectOptions> databases = input.pgConnectOptionsList().stream()
-                .map(options -> new PgConnectOptions(options).setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
-                .toList();
+        List<PgConnectOptions> databases = input.pgConnectOptionsList();
+        databases.forEach(options -> options.setConnectTimeout(CONNECT_TIMEOUT_MILLIS));
         return PgDriver.INSTANCE.createPool(input.vertx(), databases, pool);
     }
 }

@@ -16,6 +16,7 @@ class DatabaseOutageClassificationTest {
         assertTrue(ErrorMapper.isDatabaseOutage(new ConnectException("Connection refused")));
         assertTrue(ErrorMapper.isDatabaseOutage(new RuntimeException(new ConnectException("connection timed out"))));
         assertTrue(ErrorMapper.isDatabaseOutage(new VertxException("Timeout waiting for connection", true)));
+        assertTrue(ErrorMapper.isDatabaseOutage(new io.vertx.core.impl.NoStackTraceThrowable("Timeout")));
         assertTrue(ErrorMapper.isDatabaseOutage(pg("08006")));
         assertTrue(ErrorMapper.isDatabaseOutage(pg("57P01")), "terminating connection due to administrator command");
         assertTrue(ErrorMapper.isDatabaseOutage(pg("57P02")), "crash shutdown");
