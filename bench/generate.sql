@@ -12,7 +12,9 @@
 -- 20% light (30% of workdays, 0.5 to 3 h), 62% regular (88% of workdays, 3 to 9 h; 8% of weekend days,
 -- 1 to 3 h; a third of them take a 7 to 20 day holiday). About 10% of desktops belong to one of 5 pools.
 -- Creation days spread over the last 200 days. Only days with use get a row: days without one read as
--- 0 seconds from the creation day on, as the app's aggregation stores them.
+-- 0 seconds from the creation day on, as the app's aggregation stores them. Points of the last three days
+-- are the aggregation of the sessions written with them (re-aggregating reproduces them); older points have
+-- no sessions behind them and are stored as explicit, so that no aggregation run removes them.
 \set ON_ERROR_STOP on
 \if :{?project}
 \else
@@ -66,7 +68,7 @@ FROM gen_desktop;
 
 -- i days ago, for i in 1..180: the retained, aggregated days of a clock past 02:00.
 INSERT INTO daily_usage (project_id, resource_id, day, usage_seconds, explicit)
-SELECT :'project', rid, day, usage, false
+SELECT :'project', rid, day, usage, day < :'today'::date - 3
 FROM (
     SELECT g.rid, x.day,
            CASE

@@ -2,7 +2,9 @@ package io.wksemu;
 
 import io.quarkus.runtime.StartupEvent;
 import io.wksemu.aggregation.AggregationService;
+import io.wksemu.api.ErrorMapper;
 import io.wksemu.fixture.FixtureService;
+import io.wksemu.health.StartupStatus;
 import io.wksemu.schema.SchemaMigrator;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -11,18 +13,27 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings the store up to date before the first request: migrations, then the seed folder. A seed file that
- * does not load stops the start with its message, rather than serving an emulator with missing data.
+ * does not load stops the start with its message, rather than serving an emulator with missing data. A
+ * database that is not reachable yet (started alongside, as in Kubernetes or CI service containers) is
+ * waited for up to {@link #DATABASE_WAIT}. Quarkus opens the HTTP port only after this, and readiness is
+ * green only once it has finished.
  */
 @Singleton
 public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class);
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
+    private static final Duration DATABASE_WAIT = Duration.ofSeconds(60);
 
-    void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures,
+    void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status,
             AggregationService aggregation) {
-        migrator.migrate().await().atMost(MAX_WAIT);
+        migrator.migrate()
+                .onFailure(ErrorMapper::isDatabaseOutage).invoke(f -> LOG.warnf("database not reachable yet, retrying: %s", f))
+                .onFailure(ErrorMapper::isDatabaseOutage).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).expireIn(DATABASE_WAIT.toMillis())
+                .await().atMost(MAX_WAIT);
         fixtures.loadSeed().await().atMost(MAX_WAIT);
+        status.markFinished();
         // Days that fell due while the emulator was down; not awaited: a query finding its newest due day
         // missing catches up by itself.
         aggregation.catchUp().subscribe().with(

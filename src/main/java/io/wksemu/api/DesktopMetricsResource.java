@@ -9,11 +9,34 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** {@code GET /v2/{project_id}/statistics/metrics/desktops}, the emulated Huawei endpoint. */
+/**
+ * {@code GET /v2/{project_id}/statistics/metrics/desktops}, the emulated Huawei endpoint. The OpenAPI
+ * annotations restate the rules of {@link MetricsQueryParser} (SEMANTICS.md section 2) and the error
+ * catalogue of {@link ErrorCode}; the parser, not the annotations, enforces them.
+ */
 @Path("/v2/{project_id}/statistics/metrics/desktops")
 public class DesktopMetricsResource {
+
+    /**
+     * A database that accepts connections but does not answer (hung, or packets dropped after the handshake
+     * began) would otherwise hold the request forever: the pool's timeouts cover only connecting and waiting.
+     */
+    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(DesktopMetricsResource.class);
 
     private final StatisticsService statistics;
 
@@ -23,9 +46,64 @@ public class DesktopMetricsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "ListDesktopUsageMetric", summary = "Querying Desktop Usage Statistics",
+            description = "Per desktop: seconds of use and trailing idle days inside [start_time, end_time], "
+                    + "from the daily points aggregated at 02:00 and kept 180 days.")
+    @Parameters({
+            @Parameter(name = "project_id", in = ParameterIn.PATH, required = true, description = "Project ID",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 64, pattern = "^[A-Za-z0-9_-]{1,64}$")),
+            @Parameter(name = "start_time", in = ParameterIn.QUERY, required = true,
+                    description = "Start of the range, ISO-8601 instant", example = "2026-11-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 32)),
+            @Parameter(name = "end_time", in = ParameterIn.QUERY, required = true,
+                    description = "End of the range, ISO-8601 instant, not before start_time", example = "2026-11-26T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 32)),
+            @Parameter(name = "resource_name", in = ParameterIn.QUERY,
+                    description = "Case-insensitive substring of the desktop name",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 64)),
+            @Parameter(name = "min_idle_days", in = ParameterIn.QUERY, description = "Minimum idle days (inclusive)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "180")),
+            @Parameter(name = "max_idle_days", in = ParameterIn.QUERY,
+                    description = "Maximum idle days (inclusive); below min_idle_days gives an empty result",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "180")),
+            @Parameter(name = "usage_min_hours", in = ParameterIn.QUERY, description = "Minimum hours of use (inclusive)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "2147483646")),
+            @Parameter(name = "usage_max_hours", in = ParameterIn.QUERY,
+                    description = "Maximum hours of use (inclusive), at least usage_min_hours",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "2147483646")),
+            @Parameter(name = "sort_field", in = ParameterIn.QUERY, description = "Sort key",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"desktop_usage", "desktop_idle_duration"})),
+            @Parameter(name = "sort_type", in = ParameterIn.QUERY, description = "Sort order; needs sort_field",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"ASC", "DESC"}, defaultValue = "DESC")),
+            @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Items to skip",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "2147483646", defaultValue = "0")),
+            @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Items per page",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "10"))
+    })
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The page of desktops and the total count",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DesktopMetricsResponse.class))),
+            @APIResponse(responseCode = "400", description = "WKS.0001: a required parameter is missing; WKS.0002: a parameter is invalid",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
+                            examples = @ExampleObject(name = "missing", value = "{\"error_code\":\"WKS.0001\",\"error_msg\":"
+                                    + "\"The request message input by the interface is empty. Parameter start_time is required.\"}"))),
+            @APIResponse(responseCode = "401", description = "APIGW.0301: authentication failed",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class))),
+            @APIResponse(responseCode = "404", description = "APIGW.0101: unknown API or method",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class))),
+            @APIResponse(responseCode = "500", description = "WKS.00000003: database unreachable; WKS.00000001: other internal error",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
+                            examples = @ExampleObject(name = "database", value = "{\"error_code\":\"WKS.00000003\",\"error_msg\":"
+                                    + "\"Failed to obtain database information. Click Cancel Service and Apply Now again.\"}")))
+    })
     public Uni<DesktopMetricsResponse> list(@RestPath("project_id") String projectId, UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         MetricsQuery query = MetricsQueryParser.parse(projectId, params::getFirst);
-        return statistics.query(projectId, query).map(DesktopMetricsResponse::of);
+        return statistics.query(projectId, query).map(DesktopMetricsResponse::of)
+                .ifNoItem().after(DATABASE_TIMEOUT).failWith(() -> {
+                    LOG.warnf("database unavailable: no answer within %s", DATABASE_TIMEOUT);
+                    return new ApiException(ErrorCode.DATABASE_UNAVAILABLE);
+                });
     }
 }

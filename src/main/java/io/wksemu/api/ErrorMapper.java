@@ -78,13 +78,23 @@ public class ErrorMapper {
         return new ApiException(ErrorCode.INTERNAL_ERROR);
     }
 
-    private static boolean isDatabaseOutage(Throwable t) {
+    /**
+     * Whether the failure means PostgreSQL cannot be reached or is going away: refused or timed-out connects,
+     * lost connections, no pooled connection in time (two forms), SQLSTATE class 08 (connection exception) and 57P01-57P03
+     * (administrator or crash shutdown in progress, "the database system is starting up/shutting down").
+     */
+    public static boolean isDatabaseOutage(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException || c instanceof io.vertx.core.VertxException
                     && String.valueOf(c.getMessage()).contains("onnection")) {
                 return true;
             }
-            if (c instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08")) {
+            // The pool's answer to a request that waited too long for a connection (all of them hanging).
+            if (c instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(c.getMessage())) {
+                return true;
+            }
+            if (c instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().matches("57P0[123]"))) {
                 return true;
             }
             if (c.getCause() == c) {

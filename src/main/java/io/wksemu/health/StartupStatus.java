@@ -1,0 +1,18 @@
+package io.wksemu.health;
+
+import jakarta.inject.Singleton;
+
+/** Whether startup (migrations, then the seed folder) has finished; until then the instance is not ready. */
+@Singleton
+public class StartupStatus {
+
+    private volatile boolean finished;
+
+    public void markFinished() {
+        finished = true;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+}
