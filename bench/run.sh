@@ -116,7 +116,7 @@ to_ms() {
 drive() {
   local url=$1 c=$2 out t
   t=$(( c < 2 ? 1 : 2 ))
-  out=$(wrk -t"$t" -c"$c" -d"$DURATION" --timeout 5s --latency "$url")
+  out=$(wrk -H 'X-Auth-Token: bench-token' -t"$t" -c"$c" -d"$DURATION" --timeout 5s --latency "$url")
   if grep -q -e 'Non-2xx' -e 'Socket errors' <<<"$out"; then
     log "errors driving $url:"; echo "$out" >&2; return 1
   fi
@@ -132,23 +132,23 @@ heap_live_bytes() {
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "warming up"
 for scenario in usage idle filtered; do
-  wrk -t2 -c8 -d5s "$(url_of bench-100 $scenario)" >/dev/null
+  wrk -H 'X-Auth-Token: bench-token' -t2 -c8 -d5s "$(url_of bench-100 $scenario)" >/dev/null
 done
 # The 10,000-desktop index is built by the first query of that project: the live heap before and after it
 # (each histogram runs a full GC first) is what the index holds.
 heap_before=$(heap_live_bytes)
-curl -sf -o /dev/null "$(url_of bench-10k usage)"
+curl -sf -H "X-Auth-Token: bench-token" -o /dev/null "$(url_of bench-10k usage)"
 heap_after=$(heap_live_bytes)
 INDEX_MB=$(awk -v a="$heap_after" -v b="$heap_before" 'BEGIN { printf "%.1f", (a - b) / 1048576 }')
 for scenario in usage idle filtered; do
-  wrk -t2 -c8 -d5s "$(url_of bench-10k $scenario)" >/dev/null
+  wrk -H 'X-Auth-Token: bench-token' -t2 -c8 -d5s "$(url_of bench-10k $scenario)" >/dev/null
 done
 
 ROWS=()
 declare -A RPS
 for project in bench-100 bench-10k; do
   for scenario in usage idle filtered; do
-    count=$(curl -sf "$(url_of $project $scenario)" | sed -n 's/^{"count":\([0-9]*\).*/\1/p')
+    count=$(curl -sf -H "X-Auth-Token: bench-token" "$(url_of $project $scenario)" | sed -n 's/^{"count":\([0-9]*\).*/\1/p')
     for c in $CONNECTIONS; do
       result=$(drive "$(url_of $project $scenario)" "$c")
       read -r p50 p99 rps <<<"$result"
@@ -173,7 +173,7 @@ done
 RSS_MB=$(awk '$1 == "VmHWM:" { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
 
 # --- WireMock static stub of the 100-desktop answer ------------------------------------------------------
-curl -sf -o "$WORK/body.json" "$(url_of bench-100 usage)"
+curl -sf -H "X-Auth-Token: bench-token" -o "$WORK/body.json" "$(url_of bench-100 usage)"
 mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
 {
   printf '{"request":{"method":"GET","urlPath":"/v2/bench-100/statistics/metrics/desktops"},'
@@ -189,7 +189,7 @@ WM_PID=$!
 wait_for "http://127.0.0.1:$WM_PORT/__admin/mappings" 60 "$WM_PID" || { tail -20 "$WORK/wiremock.log" >&2; exit 1; }
 WM_URL="http://127.0.0.1:$WM_PORT/v2/bench-100/statistics/metrics/desktops?${QUERY[usage]}"
 cmp -s "$WORK/body.json" <(curl -sf "$WM_URL") || { log "WireMock does not serve the emulator's body"; exit 1; }
-wrk -t2 -c8 -d5s "$WM_URL" >/dev/null
+wrk -H 'X-Auth-Token: bench-token' -t2 -c8 -d5s "$WM_URL" >/dev/null
 result=$(drive "$WM_URL" 8)
 read -r wm_p50 wm_p99 wm_rps <<<"$result"
 log "WireMock c=8: p50 $wm_p50 ms, p99 $wm_p99 ms, $wm_rps req/s"

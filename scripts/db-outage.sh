@@ -79,7 +79,7 @@ curl -sf -X POST -H 'Content-Type: application/json' "$BASE/_emulator/fixtures" 
 JSON
 
 QUERY="/v2/$PROJECT/statistics/metrics/desktops?start_time=2026-01-01T00:00:00Z&end_time=2026-12-31T00:00:00Z&sort_field=desktop_usage"
-query() { curl -s --max-time 10 -o "$WORK/body" -w '%{http_code} %{time_total}' "$BASE$QUERY"; }
+query() { curl -s -H 'X-Auth-Token: outage-check' --max-time 10 -o "$WORK/body" -w '%{http_code} %{time_total}' "$BASE$QUERY"; }
 
 read -r code _ <<<"$(query)"
 before=$(cat "$WORK/body")

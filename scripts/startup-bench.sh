@@ -61,7 +61,7 @@ measure() {
   "$@" >"$logfile" 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ]; then
+    if [ "$(curl -s -H 'X-Auth-Token: startup-check' -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ]; then
       elapsed=$(( $(now_ms) - start ))
       cpu=$(awk -v t="$TICK_MS" '{ print ($14 + $15) * t }' "/proc/$pid/stat")
       break
@@ -97,10 +97,10 @@ train() {
     DB_PASSWORD="$DB_PASSWORD" EMULATOR_SEED_DIR="$SEED" QUARKUS_HTTP_PORT="$PORT" "$java_bin" "$@" -jar quarkus-run.jar >"$OUT/train-$(basename "$archive").log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$APP_URL" || true)" = 200 ] && break
+    [ "$(curl -s -H 'X-Auth-Token: startup-check' -o /dev/null -w '%{http_code}' --max-time 2 "$APP_URL" || true)" = 200 ] && break
     sleep 0.1
   done
-  for _ in 1 2 3 4 5; do curl -s -o /dev/null "$APP_URL&sort_field=desktop_usage" || true; done
+  for _ in 1 2 3 4 5; do curl -s -H 'X-Auth-Token: startup-check' -o /dev/null "$APP_URL&sort_field=desktop_usage" || true; done
   kill "$pid"
   wait "$pid" || true
   [ -f "$archive" ] || { log "no $archive written"; exit 1; }
