@@ -197,12 +197,7 @@ class K8sManifestsTest {
     @Test
     void theSeedConfigMapIsMountedAtEmulatorSeedDir() throws IOException {
         JsonNode container = emulatorContainer();
-        String seedDir = null;
-        for (JsonNode env : container.path("env")) {
-            if (env.path("name").asText().equals("EMULATOR_SEED_DIR")) {
-                seedDir = env.path("value").asText();
-            }
-        }
+        String seedDir = envValue(container, "EMULATOR_SEED_DIR");
         assertNotNull(seedDir, "EMULATOR_SEED_DIR is set");
         JsonNode kustomization = one(BASE.resolve("kustomization.yaml"));
         String seedConfigMap = null;
@@ -224,24 +219,13 @@ class K8sManifestsTest {
             }
         }
         assertNotNull(volume, "a volume holds the seed ConfigMap");
-        String mountPath = null;
-        for (JsonNode mount : container.path("volumeMounts")) {
-            if (mount.path("name").asText().equals(volume)) {
-                mountPath = mount.path("mountPath").asText();
-            }
-        }
-        assertEquals(seedDir, mountPath);
+        assertEquals(seedDir, mountPathOf(container, volume));
     }
 
     @Test
     void theAuthSecretIsMountedWhereEmulatorAuthFilePoints() {
         JsonNode container = emulatorContainer();
-        String authFile = null;
-        for (JsonNode env : container.path("env")) {
-            if (env.path("name").asText().equals("EMULATOR_AUTH_FILE")) {
-                authFile = env.path("value").asText();
-            }
-        }
+        String authFile = envValue(container, "EMULATOR_AUTH_FILE");
         assertNotNull(authFile, "EMULATOR_AUTH_FILE is set");
         JsonNode secret = resource(BASE, "Secret", "wksemu-auth");
         Path file = Path.of(authFile);
@@ -253,13 +237,25 @@ class K8sManifestsTest {
             }
         }
         assertNotNull(volume, "a volume holds the auth Secret");
-        String mountPath = null;
-        for (JsonNode mount : container.path("volumeMounts")) {
-            if (mount.path("name").asText().equals(volume)) {
-                mountPath = mount.path("mountPath").asText();
+        assertEquals(file.getParent().toString(), mountPathOf(container, volume));
+    }
+
+    private static String envValue(JsonNode container, String name) {
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals(name)) {
+                return env.path("value").asText();
             }
         }
-        assertEquals(file.getParent().toString(), mountPath);
+        return null;
+    }
+
+    private static String mountPathOf(JsonNode container, String volume) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (mount.path("name").asText().equals(volume)) {
+                return mount.path("mountPath").asText();
+            }
+        }
+        return null;
     }
 
     @Test
