@@ -1,5 +1,8 @@
 package io.wksemu.aggregation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,8 +38,15 @@ public class AggregationService {
     private final AggregationRepository repository;
     private final ProjectVersions versions;
     private final ClockService clock;
+    private final Timer dayTimer;
+    private final Counter catchUps;
 
-    public AggregationService(Pool pool, AggregationRepository repository, ProjectVersions versions, ClockService clock) {
+    public AggregationService(Pool pool, AggregationRepository repository, ProjectVersions versions, ClockService clock,
+            MeterRegistry registry) {
+        this.dayTimer = Timer.builder("wksemu.aggregation.day").description("Aggregation of one day (all projects or one)")
+                .register(registry);
+        this.catchUps = Counter.builder("wksemu.aggregation.catchups").description("Catch-up runs (cron, clock moves, startup, queries)")
+                .register(registry);
         this.pool = pool;
         this.repository = repository;
         this.versions = versions;
@@ -62,6 +73,7 @@ public class AggregationService {
      * undone: their points stay, and they are aggregated again when due, with the sessions added since.
      */
     public Uni<List<LocalDate>> catchUp() {
+        catchUps.increment();
         return clock.now().chain(now -> {
             StatisticsCalendar calendar = clock.calendar();
             LocalDate from = calendar.firstRetainedDay(now);
@@ -124,8 +136,10 @@ public class AggregationService {
 
     private Uni<Void> aggregateLocked(io.vertx.mutiny.sqlclient.SqlClient tx, LocalDate day, String projectId) {
         StatisticsCalendar calendar = clock.calendar();
+        long start = System.nanoTime();
         return repository.aggregateDay(tx, day, calendar.startOf(day), calendar.startOf(day.plusDays(1)), projectId)
-                .chain(changed -> versions.bump(tx, changed));
+                .chain(changed -> versions.bump(tx, changed))
+                .invoke(() -> dayTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
     private Uni<Void> purge(LocalDate firstRetained) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The emulator clock of SEMANTICS.md section 1: the only source of "now" for statistics, aggregation and
@@ -20,6 +21,7 @@ public class ClockService {
     private final ClockRepository repository;
     private final StatisticsCalendar calendar;
     private final Clock wall = Clock.systemUTC();
+    private final AtomicReference<ClockState> lastSeen = new AtomicReference<>(ClockState.SYSTEM);
 
     public ClockService(Pool pool, ClockRepository repository, EmulatorConfig config) {
         this.pool = pool;
@@ -36,7 +38,18 @@ public class ClockService {
     }
 
     public Uni<ClockState> state() {
-        return repository.read();
+        return repository.read().invoke(this::observe);
+    }
+
+    /** Records a state read elsewhere (the query's snapshot), so the offset metric follows every replica's reads. */
+    public void observe(ClockState state) {
+        lastSeen.set(state);
+    }
+
+    /** Seconds the emulator clock is ahead of wall time (negative: behind), as last read. */
+    public double offsetSeconds() {
+        Instant now = wallNow();
+        return Duration.between(now, lastSeen.get().now(now)).toMillis() / 1000.0;
     }
 
     public Uni<Instant> now() {
@@ -55,7 +68,7 @@ public class ClockService {
                 .chain(current -> {
                     ClockState next = current.advancedBy(by);
                     return repository.write(tx, next).replaceWith(next);
-                }));
+                })).invoke(this::observe);
     }
 
     public Uni<ClockState> reset() {
@@ -63,6 +76,6 @@ public class ClockService {
     }
 
     private Uni<ClockState> write(ClockState next) {
-        return pool.withTransaction(tx -> repository.write(tx, next)).replaceWith(next);
+        return pool.withTransaction(tx -> repository.write(tx, next)).replaceWith(next).invoke(this::observe);
     }
 }

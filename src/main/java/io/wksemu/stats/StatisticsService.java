@@ -39,6 +39,7 @@ public class StatisticsService {
 
     public Uni<StatsPage> query(String projectId, MetricsQuery query) {
         return repository.snapshot(projectId).chain(snapshot -> {
+            clock.observe(snapshot.clock());
             Instant now = snapshot.clock().now(clock.wallNow());
             LocalDate due = clock.calendar().lastDueDay(now);
             if (snapshot.lastAggregatedDay() == null || snapshot.lastAggregatedDay().isBefore(due)) {

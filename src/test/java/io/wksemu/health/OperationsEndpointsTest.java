@@ -37,6 +37,21 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void metricsShowTheClockOffsetAggregationAndJournal() {
+        TestSupport.freezeClock("2030-01-01T00:00:00Z");
+        TestSupport.queryAll(TestSupport.newProject()).statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher offset = java.util.regex.Pattern.compile("(?m)^wksemu_clock_offset_seconds (\\S+)$").matcher(metrics);
+        org.junit.jupiter.api.Assertions.assertTrue(offset.find(), metrics);
+        double expected = java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse("2030-01-01T00:00:00Z")).toSeconds();
+        org.junit.jupiter.api.Assertions.assertEquals(expected, Double.parseDouble(offset.group(1)), 120.0);
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("wksemu_aggregation_day_seconds_count"), "day timer");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("wksemu_aggregation_catchups_total"), "catch-up counter");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.matches("(?s).*\\nwksemu_journal_size [1-9].*"), "journal size");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("wksemu_index_projects"), "index gauge");
+    }
+
+    @Test
     void openApiDescribesTheEmulatedEndpoint() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(ENDPOINT + ".parameters.name", hasItems("project_id", "start_time", "end_time",
