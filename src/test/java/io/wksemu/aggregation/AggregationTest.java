@@ -92,6 +92,23 @@ class AggregationTest {
         assertEquals(42.0, usageOn("2026-06-10", "d1"));
     }
 
+    @Test
+    void theDailyJobPurgesPointsThatLeftTheWindow() {
+        freezeClock("2026-06-15T12:00:00Z");
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "d1", "created_at": "2025-12-01T00:00:00Z"}],
+                  "daily_usage": [{"resource_id": "d1", "day": "2025-12-20", "usage_seconds": 70},
+                                  {"resource_id": "d1", "day": "2026-01-10", "usage_seconds": 80}]}]}
+                """.formatted(project));
+        given().get("/_emulator/fixtures?project_id=" + project).then().body("projects[0].daily_usage.size()", equalTo(2));
+        // 2025-12-20 leaves the window (first retained day 2025-12-22) when the clock reaches 2026-06-20
+        advance("P5D");
+        given().get("/_emulator/fixtures?project_id=" + project).then()
+                .body("projects[0].daily_usage.day", contains("2026-01-10"));
+        assertEquals(80.0, usageOn("2026-01-10", "d1"));
+    }
+
     private ValidatableResponse advance(String by) {
         return given().contentType(ContentType.JSON).body(Map.of("by", by)).post("/_emulator/clock/advance").then().statusCode(200);
     }
