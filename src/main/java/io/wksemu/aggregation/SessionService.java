@@ -1,5 +1,7 @@
 package io.wksemu.aggregation;
 
+import static io.wksemu.schema.SqlTimes.utc;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -8,8 +10,6 @@ import io.wksemu.api.ApiException;
 import io.wksemu.clock.ClockService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -98,9 +98,5 @@ public class SessionService {
                     var row = rows.iterator().next();
                     return new OpenSession(row.getOffsetDateTime(0).toInstant(), row.getString(1));
                 });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

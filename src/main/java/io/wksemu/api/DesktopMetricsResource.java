@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -31,12 +29,6 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/v2/{project_id}/statistics/metrics/desktops")
 public class DesktopMetricsResource {
 
-    /**
-     * A database that accepts connections but does not answer (hung, or packets dropped after the handshake
-     * began) would otherwise hold the request forever: the pool's timeouts cover only connecting and waiting.
-     */
-    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(5);
-    private static final Logger LOG = Logger.getLogger(DesktopMetricsResource.class);
 
     private final StatisticsService statistics;
 
@@ -100,10 +92,6 @@ public class DesktopMetricsResource {
     public Uni<DesktopMetricsResponse> list(@RestPath("project_id") String projectId, UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         MetricsQuery query = MetricsQueryParser.parse(projectId, params::getFirst);
-        return statistics.query(projectId, query).map(DesktopMetricsResponse::of)
-                .ifNoItem().after(DATABASE_TIMEOUT).failWith(() -> {
-                    LOG.warnf("database unavailable: no answer within %s", DATABASE_TIMEOUT);
-                    return new ApiException(ErrorCode.DATABASE_UNAVAILABLE);
-                });
+        return statistics.query(projectId, query).map(DesktopMetricsResponse::of);
     }
 }

@@ -5,10 +5,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.wksemu.schema.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** The single clock row, shared by every replica. */
@@ -35,7 +34,7 @@ public class ClockRepository {
     public Uni<Void> write(SqlClient client, ClockState state) {
         return client.preparedQuery("UPDATE clock_state SET mode = $1, fixed_at = $2, offset_ms = $3 WHERE id = 1")
                 .execute(Tuple.of(state.mode().wireName(),
-                        state.fixedAt() == null ? null : state.fixedAt().atOffset(ZoneOffset.UTC),
+                        SqlTimes.utc(state.fixedAt()),
                         state.offset().toMillis()))
                 .replaceWithVoid();
     }
@@ -43,8 +42,7 @@ public class ClockRepository {
     /** Reads the clock columns of a row that selected {@link #SELECT_COLUMNS} starting at {@code first}. */
     public static ClockState fromRow(Row row, int first) {
         ClockState.Mode mode = ClockState.Mode.valueOf(row.getString(first).toUpperCase(Locale.ROOT));
-        OffsetDateTime fixed = row.getOffsetDateTime(first + 1);
-        return new ClockState(mode, fixed == null ? null : fixed.toInstant(),
+        return new ClockState(mode, SqlTimes.instant(row.getOffsetDateTime(first + 1)),
                 Duration.ofMillis(row.getLong(first + 2)));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,14 +36,13 @@ public class FaultInjector {
 
     /** Takes one use of the oldest fault matching the project, or null when none applies. */
     public synchronized Fault next(String projectId) {
-        for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
-            Fault f = it.next();
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
             if (f.projectId() == null || f.projectId().equals(projectId)) {
-                int index = faults.indexOf(f);
                 if (f.remaining() <= 1) {
-                    it.remove();
+                    faults.remove(i);
                 } else {
-                    faults.set(index, f.served());
+                    faults.set(i, f.served());
                 }
                 return f;
             }

@@ -4,17 +4,29 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.wksemu.api.ApiException;
+import io.wksemu.api.ErrorCode;
 import io.wksemu.clock.ClockRepository;
 import io.wksemu.clock.ClockState;
 import io.wksemu.clock.StatisticsCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /** The reads behind a statistics query: one round trip per query, and the index build when data changed. */
 @ApplicationScoped
 public class StatsRepository {
+
+    /**
+     * A database that accepts connections but does not answer (hung, or packets dropped after the handshake
+     * began) would otherwise hold a query forever: the pool's timeouts cover only connecting and waiting.
+     * It bounds the query's own reads, not aggregation work a query may trigger.
+     */
+    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(StatsRepository.class);
 
     private final Pool pool;
 
@@ -37,7 +49,8 @@ public class StatsRepository {
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Snapshot(ClockRepository.fromRow(row, 0), row.getLong(3), row.getLocalDate(4));
-                });
+                })
+                .ifNoItem().after(DATABASE_TIMEOUT).failWith(StatsRepository::noAnswer);
     }
 
     /**
@@ -64,6 +77,12 @@ public class StatsRepository {
                             .invoke(rows -> rows.forEach(r -> points.add(new ProjectIndex.PointRow(r.getString(0),
                                     r.getLocalDate(1), r.getInteger(2)))))
                             .map(ignored -> new ProjectIndex(version, floor, desktops, points));
-                }));
+                }))
+                .ifNoItem().after(DATABASE_TIMEOUT).failWith(StatsRepository::noAnswer);
+    }
+
+    private static ApiException noAnswer() {
+        LOG.warnf("database unavailable: no answer within %s", DATABASE_TIMEOUT);
+        return new ApiException(ErrorCode.DATABASE_UNAVAILABLE);
     }
 }
