@@ -65,13 +65,13 @@ psql_admin() { as_postgres psql -p "$DB_PORT" -v ON_ERROR_STOP=1 -qtA "$@"; }
 if [ "$(psql_admin -c "select 1 from pg_roles where rolname = '$DB_USERNAME'")" != 1 ]; then
   log "creating role $DB_USERNAME"
   psql_admin -c "create role \"$DB_USERNAME\" login password '$DB_PASSWORD'"
-else
-  psql_admin -c "alter role \"$DB_USERNAME\" login password '$DB_PASSWORD'"
 fi
 if [ "$(psql_admin -c "select 1 from pg_database where datname = '$DB_NAME'")" != 1 ]; then
   log "creating database $DB_NAME"
   psql_admin -c "create database \"$DB_NAME\" owner \"$DB_USERNAME\""
 fi
 
-can_login || { log "still cannot log in to $DB_NAME as $DB_USERNAME"; exit 1; }
+# An existing role is never altered: on a shared cluster it may be someone else's.
+can_login || { log "cannot log in to $DB_NAME as $DB_USERNAME: the role exists with another password or" \
+  "without LOGIN; set DB_USERNAME/DB_PASSWORD to a role that can, or fix the role yourself"; exit 1; }
 log "PostgreSQL ready at $DB_HOST:$DB_PORT, database $DB_NAME"

@@ -2,10 +2,10 @@ package io.wksemu;
 
 import io.quarkus.runtime.StartupEvent;
 import io.wksemu.aggregation.AggregationService;
-import io.wksemu.api.ErrorMapper;
 import io.wksemu.fixture.FixtureService;
-import io.wksemu.health.StartupStatus;
-import io.wksemu.schema.SchemaMigrator;
+import io.wksemu.store.StartupStatus;
+import io.wksemu.store.SchemaMigrator;
+import io.wksemu.store.StoreOutage;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,8 +28,8 @@ public class Startup {
     void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status,
             AggregationService aggregation) {
         migrator.migrate()
-                .onFailure(ErrorMapper::isDatabaseOutage).invoke(f -> LOG.warnf("database not reachable yet, retrying: %s", f))
-                .onFailure(ErrorMapper::isDatabaseOutage).retry()
+                .onFailure(StoreOutage::isOutage).invoke(f -> LOG.warnf("database not reachable yet, retrying: %s", f))
+                .onFailure(StoreOutage::isOutage).retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).expireIn(DATABASE_WAIT.toMillis())
                 .await().atMost(MAX_WAIT);
         fixtures.loadSeed().await().atMost(MAX_WAIT);

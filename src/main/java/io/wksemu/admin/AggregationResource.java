@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationRepository;
 import io.wksemu.aggregation.AggregationService;
-import io.wksemu.api.ApiException;
+import io.wksemu.error.DomainException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,10 +50,10 @@ public class AggregationResource {
             from = day(body, "from");
             to = day(body, "to");
         } else {
-            throw ApiException.badAdminRequest("Body must be {\"day\": \"YYYY-MM-DD\"} or {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}.");
+            throw DomainException.invalid("Body must be {\"day\": \"YYYY-MM-DD\"} or {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}.");
         }
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw ApiException.badAdminRequest("to must be on or after from, at most " + MAX_DAYS + " days in all.");
+            throw DomainException.invalid("to must be on or after from, at most " + MAX_DAYS + " days in all.");
         }
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -66,7 +66,7 @@ public class AggregationResource {
         try {
             return LocalDate.parse(body.get(field).asText());
         } catch (DateTimeException e) {
-            throw ApiException.badAdminRequest(field + " must be a day such as 2026-11-01.");
+            throw DomainException.invalid(field + " must be a day such as 2026-11-01.");
         }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationService;
-import io.wksemu.api.ApiException;
+import io.wksemu.error.DomainException;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.ClockState;
 import jakarta.ws.rs.Consumes;
@@ -50,12 +50,12 @@ public class ClockResource {
     @PUT
     public Uni<ClockView> set(JsonNode body) {
         if (body == null || !body.isObject() || !body.path("now").isTextual()) {
-            throw ApiException.badAdminRequest("Body must be {\"now\": \"<ISO-8601 instant>\", \"frozen\": true|false}.");
+            throw DomainException.invalid("Body must be {\"now\": \"<ISO-8601 instant>\", \"frozen\": true|false}.");
         }
         Instant now = instant(body.get("now").asText());
         JsonNode frozen = body.get("frozen");
         if (frozen != null && !frozen.isBoolean()) {
-            throw ApiException.badAdminRequest("frozen must be true or false.");
+            throw DomainException.invalid("frozen must be true or false.");
         }
         return moved(clock.set(now, frozen == null || frozen.asBoolean()));
     }
@@ -65,13 +65,13 @@ public class ClockResource {
     @Path("/advance")
     public Uni<ClockView> advance(JsonNode body) {
         if (body == null || !body.path("by").isTextual()) {
-            throw ApiException.badAdminRequest("Body must be {\"by\": \"<ISO-8601 duration such as PT26H>\"}.");
+            throw DomainException.invalid("Body must be {\"by\": \"<ISO-8601 duration such as PT26H>\"}.");
         }
         Duration by;
         try {
             by = Duration.parse(body.get("by").asText());
         } catch (DateTimeException e) {
-            throw ApiException.badAdminRequest("by must be an ISO-8601 duration such as PT26H or P3D.");
+            throw DomainException.invalid("by must be an ISO-8601 duration such as PT26H or P3D.");
         }
         return moved(clock.advance(by));
     }
@@ -97,7 +97,7 @@ public class ClockResource {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            throw ApiException.badAdminRequest("now must be an ISO-8601 instant such as 2026-11-01T09:00:00Z.");
+            throw DomainException.invalid("now must be an ISO-8601 instant such as 2026-11-01T09:00:00Z.");
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.wksemu.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wksemu.api.ApiException;
+import io.wksemu.error.DomainException;
 import io.wksemu.gateway.FaultInjector;
 import io.wksemu.gateway.RequestJournal;
 import jakarta.ws.rs.Consumes;
@@ -62,12 +62,12 @@ public class GatewayAdminResource {
     @ResponseStatus(201)
     public FaultInjector.Fault addFault(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badAdminRequest("Body must be a JSON object with status and/or delay_ms.");
+            throw DomainException.invalid("Body must be a JSON object with status and/or delay_ms.");
         }
         Integer status = body.hasNonNull("status") ? integer(body, "status", 400, 599) : null;
         long delay = body.hasNonNull("delay_ms") ? integer(body, "delay_ms", 0, (int) MAX_DELAY_MS) : 0;
         if (status == null && delay == 0) {
-            throw ApiException.badAdminRequest("A fault needs a status (400-599), a delay_ms, or both.");
+            throw DomainException.invalid("A fault needs a status (400-599), a delay_ms, or both.");
         }
         int count = body.hasNonNull("count") ? integer(body, "count", 1, MAX_COUNT) : 1;
         return faults.add(status, text(body, "error_code"), text(body, "error_msg"), delay, count, text(body, "project_id"));
@@ -84,7 +84,7 @@ public class GatewayAdminResource {
     private static int integer(JsonNode body, String field, int min, int max) {
         JsonNode value = body.get(field);
         if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
-            throw ApiException.badAdminRequest(field + " must be an integer from " + min + " to " + max + ".");
+            throw DomainException.invalid(field + " must be an integer from " + min + " to " + max + ".");
         }
         return value.asInt();
     }
@@ -95,7 +95,7 @@ public class GatewayAdminResource {
             return null;
         }
         if (!value.isTextual() || value.asText().isEmpty()) {
-            throw ApiException.badAdminRequest(field + " must be a non-empty string.");
+            throw DomainException.invalid(field + " must be a non-empty string.");
         }
         return value.asText();
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.SessionService;
-import io.wksemu.api.ApiException;
+import io.wksemu.error.DomainException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,12 +40,12 @@ public class SessionResource {
         try {
             body = text == null || text.isBlank() ? null : mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw ApiException.badAdminRequest("Body must be empty or {\"user_name\": \"...\"}.");
+            throw DomainException.invalid("Body must be empty or {\"user_name\": \"...\"}.");
         }
         String user = DEFAULT_USER;
         if (body != null && body.has("user_name")) {
             if (!body.get("user_name").isTextual() || body.get("user_name").asText().isBlank()) {
-                throw ApiException.badAdminRequest("user_name must be a non-empty string.");
+                throw DomainException.invalid("user_name must be a non-empty string.");
             }
             user = body.get("user_name").asText();
         }

@@ -1,6 +1,6 @@
 package io.wksemu.aggregation;
 
-import static io.wksemu.schema.SqlTimes.utc;
+import static io.wksemu.store.SqlTimes.utc;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;

@@ -9,7 +9,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.StatisticsCalendar;
-import io.wksemu.stats.ProjectVersions;
+import io.wksemu.stats.DueDays;
+import io.wksemu.store.ProjectVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
  * open keeps the open session's use if the session is later deleted by a fixture reset (re-aggregate it).
  */
 @ApplicationScoped
-public class AggregationService {
+public class AggregationService implements DueDays {
 
     private static final Logger LOG = Logger.getLogger(AggregationService.class);
 
@@ -86,6 +87,12 @@ public class AggregationService {
                             .collect().asList())
                     .call(() -> purge(from));
         });
+    }
+
+    /** A catch-up aggregates every due day, so also the days through {@code day}. */
+    @Override
+    public Uni<Void> ensureAggregatedThrough(LocalDate day) {
+        return catchUp().replaceWithVoid();
     }
 
     private Uni<Boolean> aggregateIfNotDone(LocalDate day) {

@@ -1,12 +1,12 @@
 package io.wksemu.aggregation;
 
-import static io.wksemu.schema.SqlTimes.utc;
+import static io.wksemu.store.SqlTimes.utc;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.wksemu.api.ApiException;
+import io.wksemu.error.DomainException;
 import io.wksemu.clock.ClockService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public class SessionService {
                 .chain(() -> openSession(tx, projectId, resourceId))
                 .chain(open -> {
                     if (open != null) {
-                        return Uni.createFrom().failure(ApiException.conflict("Desktop " + resourceId
+                        return Uni.createFrom().failure(DomainException.conflict("Desktop " + resourceId
                                 + " is already in use since " + open.loginAt() + "; log out first."));
                     }
                     return tx.preparedQuery("INSERT INTO desktop_session (project_id, resource_id, user_name, login_at) "
@@ -45,7 +45,7 @@ public class SessionService {
                             .execute(Tuple.of(projectId, resourceId, userName, utc(now)))
                             .map(rows -> {
                                 if (rows.rowCount() == 0) {
-                                    throw ApiException.conflict("Desktop " + resourceId
+                                    throw DomainException.conflict("Desktop " + resourceId
                                             + " already has a session starting at " + now + "; move the clock first.");
                                 }
                                 return new SessionView(projectId, resourceId, userName, now.toString(), null);
@@ -58,11 +58,11 @@ public class SessionService {
                         .chain(() -> openSession(tx, projectId, resourceId))
                         .chain(open -> {
                             if (open == null) {
-                                return Uni.createFrom().failure(ApiException.conflict(
+                                return Uni.createFrom().failure(DomainException.conflict(
                                         "Desktop " + resourceId + " has no open session."));
                             }
                             if (now.isBefore(open.loginAt())) {
-                                return Uni.createFrom().failure(ApiException.conflict("The clock (" + now
+                                return Uni.createFrom().failure(DomainException.conflict("The clock (" + now
                                         + ") is before the session's login (" + open.loginAt() + ")."));
                             }
                             return tx.preparedQuery("UPDATE desktop_session SET logout_at = $4 "
@@ -79,7 +79,7 @@ public class SessionService {
         return tx.preparedQuery("SELECT 1 FROM desktop WHERE project_id = $1 AND resource_id = $2 FOR UPDATE")
                 .execute(Tuple.of(projectId, resourceId))
                 .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().failure(ApiException.notFound("Desktop " + resourceId + " of project "
+                        ? Uni.createFrom().failure(DomainException.notFound("Desktop " + resourceId + " of project "
                                 + projectId + " does not exist."))
                         : Uni.createFrom().voidItem());
     }

@@ -1,6 +1,9 @@
 package io.wksemu.api;
 
 import io.smallrye.mutiny.Uni;
+import io.wksemu.error.ErrorBody;
+import io.wksemu.error.ErrorCode;
+import io.wksemu.gateway.BehindGateway;
 import io.wksemu.stats.MetricsQuery;
 import io.wksemu.stats.StatisticsService;
 import jakarta.ws.rs.GET;
@@ -27,6 +30,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * catalogue of {@link ErrorCode}; the parser, not the annotations, enforces them.
  */
 @Path("/v2/{project_id}/statistics/metrics/desktops")
+@BehindGateway
 public class DesktopMetricsResource {
 
 

@@ -1,5 +1,6 @@
 package io.wksemu.api;
 
+import io.wksemu.error.ApiException;
 import io.wksemu.stats.MetricsQuery;
 import java.time.DateTimeException;
 import java.time.Instant;

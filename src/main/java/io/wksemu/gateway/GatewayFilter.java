@@ -4,16 +4,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import io.wksemu.api.ApiException;
-import io.wksemu.api.DesktopMetricsResource;
-import io.wksemu.api.ErrorBody;
-import io.wksemu.api.ErrorCode;
-import io.wksemu.api.RequestIds;
 import io.wksemu.auth.Authenticator;
 import io.wksemu.auth.Credentials;
 import io.wksemu.config.EmulatorConfig;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.MediaType;
+import io.wksemu.error.ApiException;
+import io.wksemu.error.ErrorCode;
+import io.wksemu.error.ErrorResponses;
+import io.wksemu.error.RequestIds;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,8 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * What the API gateway does before the service sees a request to the emulated endpoint, in its order:
- * injected faults, authentication (SEMANTICS.md section 4), throttling. Unknown routes never get here, so
- * they answer 404 whatever their credentials, as on the real gateway.
+ * injected faults, authentication (SEMANTICS.md section 4), throttling. It runs before every resource marked
+ * {@link BehindGateway}; unknown routes never get here, so they answer 404 whatever their credentials, as on
+ * the real gateway.
  */
 public class GatewayFilter {
 
@@ -48,10 +46,8 @@ public class GatewayFilter {
     }
 
     @ServerRequestFilter
-    public Uni<Response> filter(ResourceInfo resource, HttpServerRequest request, RoutingContext context) {
-        if (resource.getResourceClass() != DesktopMetricsResource.class) {
-            return Uni.createFrom().nullItem();
-        }
+    @BehindGateway
+    public Uni<Response> filter(HttpServerRequest request, RoutingContext context) {
         String projectId = projectOf(request.path());
         FaultInjector.Fault fault = faults.next(projectId);
         Uni<Void> delay = fault == null || fault.delayMs() <= 0 ? Uni.createFrom().voidItem()
@@ -78,8 +74,7 @@ public class GatewayFilter {
         String code = fault.errorCode() != null ? fault.errorCode()
                 : fault.status() >= 500 ? ErrorCode.INTERNAL_ERROR.code() : ErrorCode.INVALID_PARAMETER.code();
         String message = fault.errorMsg() != null ? fault.errorMsg() : "Injected fault.";
-        return Response.status(fault.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(code, message, code.startsWith("APIGW.") ? requestId : null)).build();
+        return ErrorResponses.response(fault.status(), code, message, requestId);
     }
 
     /** The project id segment of {@code /v2/{project_id}/...}. */

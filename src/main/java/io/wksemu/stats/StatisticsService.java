@@ -3,7 +3,6 @@ package io.wksemu.stats;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.wksemu.aggregation.AggregationService;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.StatisticsCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +24,13 @@ public class StatisticsService {
     private final StatsRepository repository;
     private final ProjectIndexCache cache;
     private final ClockService clock;
-    private final AggregationService aggregation;
+    private final DueDays dueDays;
     /** Index rebuilds in flight, by project, version and floor. */
     private final Map<String, Uni<ProjectIndex>> loading = new ConcurrentHashMap<>();
 
     public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock,
-            AggregationService aggregation) {
-        this.aggregation = aggregation;
+            DueDays dueDays) {
+        this.dueDays = dueDays;
         this.repository = repository;
         this.cache = cache;
         this.clock = clock;
@@ -44,7 +43,7 @@ public class StatisticsService {
             LocalDate due = clock.calendar().lastDueDay(now);
             if (snapshot.lastAggregatedDay() == null || snapshot.lastAggregatedDay().isBefore(due)) {
                 // The cron fires on wall time; an offset clock can pass 02:00 between two runs.
-                return aggregation.catchUp().chain(() -> repository.snapshot(projectId))
+                return dueDays.ensureAggregatedThrough(due).chain(() -> repository.snapshot(projectId))
                         .chain(fresh -> answer(projectId, query, fresh));
             }
             return answer(projectId, query, snapshot);

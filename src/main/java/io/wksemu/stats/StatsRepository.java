@@ -4,29 +4,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.wksemu.api.ApiException;
-import io.wksemu.api.ErrorCode;
 import io.wksemu.clock.ClockRepository;
 import io.wksemu.clock.ClockState;
 import io.wksemu.clock.StatisticsCalendar;
+import io.wksemu.store.StoreOutage;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /** The reads behind a statistics query: one round trip per query, and the index build when data changed. */
 @ApplicationScoped
 public class StatsRepository {
 
-    /**
-     * A database that accepts connections but does not answer (hung, or packets dropped after the handshake
-     * began) would otherwise hold a query forever: the pool's timeouts cover only connecting and waiting.
-     * It bounds the query's own reads, not aggregation work a query may trigger.
-     */
-    static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(5);
-    private static final Logger LOG = Logger.getLogger(StatsRepository.class);
 
     private final Pool pool;
 
@@ -42,15 +32,14 @@ public class StatsRepository {
     }
 
     public Uni<Snapshot> snapshot(String projectId) {
-        return pool.preparedQuery("SELECT c.mode, c.fixed_at, c.offset_ms, "
+        return StoreOutage.bounded(pool.preparedQuery("SELECT c.mode, c.fixed_at, c.offset_ms, "
                         + "(SELECT version FROM project_state WHERE project_id = $1), "
                         + "(SELECT max(day) FROM aggregated_day) FROM clock_state c WHERE c.id = 1")
                 .execute(Tuple.of(projectId))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Snapshot(ClockRepository.fromRow(row, 0), row.getLong(3), row.getLocalDate(4));
-                })
-                .ifNoItem().after(DATABASE_TIMEOUT).failWith(StatsRepository::noAnswer);
+                }));
     }
 
     /**
@@ -61,7 +50,7 @@ public class StatsRepository {
         Tuple p = Tuple.of(projectId);
         List<ProjectIndex.DesktopRow> desktops = new ArrayList<>();
         List<ProjectIndex.PointRow> points = new ArrayList<>();
-        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+        return StoreOutage.bounded(pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
                 .chain(() -> tx.preparedQuery("SELECT version FROM project_state WHERE project_id = $1").execute(p))
                 .chain(versionRows -> {
                     if (versionRows.size() == 0) {
@@ -77,12 +66,6 @@ public class StatsRepository {
                             .invoke(rows -> rows.forEach(r -> points.add(new ProjectIndex.PointRow(r.getString(0),
                                     r.getLocalDate(1), r.getInteger(2)))))
                             .map(ignored -> new ProjectIndex(version, floor, desktops, points));
-                }))
-                .ifNoItem().after(DATABASE_TIMEOUT).failWith(StatsRepository::noAnswer);
-    }
-
-    private static ApiException noAnswer() {
-        LOG.warnf("database unavailable: no answer within %s", DATABASE_TIMEOUT);
-        return new ApiException(ErrorCode.DATABASE_UNAVAILABLE);
+                })));
     }
 }

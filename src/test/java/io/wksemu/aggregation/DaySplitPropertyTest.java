@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
-import io.wksemu.schema.SchemaMigrator;
+import io.wksemu.store.SchemaMigrator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

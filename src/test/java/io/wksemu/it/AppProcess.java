@@ -28,8 +28,18 @@ public final class AppProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar on {@code port} with extra environment variables and waits until it answers. */
-    public static AppProcess start(int port, Map<String, String> env) throws IOException, InterruptedException {
+    /** The database the tests use (scripts/test.sh creates it), never the one scripts/run.sh serves. */
+    public static final String TEST_DB = System.getenv().getOrDefault("WKSEMU_TEST_DB", "wksemu_test");
+
+    /**
+     * Starts the jar on a free port, on the tests' database, with extra environment variables, and waits
+     * until it answers.
+     */
+    public static AppProcess start(Map<String, String> env) throws IOException, InterruptedException {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
         String jar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve("app-" + port + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -37,6 +47,7 @@ public final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("DB_NAME", TEST_DB);
         builder.environment().putAll(env);
         AppProcess app = new AppProcess(builder.start(), port);
         app.awaitReady(log.toFile());

@@ -44,14 +44,14 @@ class GatewayIT {
 
     @BeforeAll
     static void start() throws Exception {
-        strict = AppProcess.start(18094, Map.of(
+        strict = AppProcess.start(Map.of(
                 "EMULATOR_AUTH_MODE", "strict",
                 "EMULATOR_AUTH_CREDENTIALS", "AKSTRICT:SKSTRICT, AKBOUND:SKBOUND:" + BOUND_PROJECT,
                 "EMULATOR_AUTH_TOKENS", "token-any,token-bound:" + BOUND_PROJECT,
                 "EMULATOR_THROTTLE_PER_MINUTE", "1000",
                 "EMULATOR_ADMIN_TOKEN", ADMIN,
                 "EMULATOR_JOURNAL_SIZE", "3"));
-        lenient = AppProcess.start(18095, Map.of("EMULATOR_THROTTLE_PER_MINUTE", "3"));
+        lenient = AppProcess.start(Map.of("EMULATOR_THROTTLE_PER_MINUTE", "3"));
         HttpResponse<String> loaded = strict.send("POST", "/_emulator/fixtures", """
                 {"projects": [{"project_id": "%s",
                   "desktops": [{"resource_id": "d1", "resource_name": "dev 01*~/+=&x 桌面", "created_at": "today-5d"}],

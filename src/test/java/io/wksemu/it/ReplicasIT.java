@@ -17,7 +17,7 @@ class ReplicasIT {
 
     @Test
     void eachDueDayIsAggregatedOnceAndWritesAreSeenByTheOtherReplica() throws Exception {
-        try (AppProcess a = AppProcess.start(18092, Map.of()); AppProcess b = AppProcess.start(18093, Map.of())) {
+        try (AppProcess a = AppProcess.start(Map.of()); AppProcess b = AppProcess.start(Map.of())) {
             assertEquals(200, a.send("DELETE", "/_emulator/state", null).statusCode());
             assertEquals(200, a.send("PUT", "/_emulator/clock", "{\"now\":\"2032-01-10T12:00:00Z\"}").statusCode());
 

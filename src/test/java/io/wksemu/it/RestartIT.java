@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 class RestartIT {
 
     /** {@code -Dit.port=} moves it when 18091 is taken. */
-    private static final int PORT = Integer.getInteger("it.port", 18091);
 
     @Test
     void aRestartKeepsTheData() throws Exception {
@@ -18,7 +17,7 @@ class RestartIT {
         String query = "/v2/" + project + "/statistics/metrics/desktops"
                 + "?start_time=2026-01-01T00:00:00Z&end_time=2026-12-31T00:00:00Z&sort_field=desktop_usage";
         String answer;
-        try (AppProcess app = AppProcess.start(PORT, Map.of())) {
+        try (AppProcess app = AppProcess.start(Map.of())) {
             assertEquals(200, app.send("PUT", "/_emulator/clock", "{\"now\":\"2026-06-15T12:00:00Z\",\"frozen\":true}").statusCode());
             assertEquals(200, app.send("POST", "/_emulator/fixtures", """
                     {"projects": [{"project_id": "%s",
@@ -35,7 +34,7 @@ class RestartIT {
                     + "{\"metric_name\":\"desktop_usage\",\"metric_value\":1234.0},"
                     + "{\"metric_name\":\"desktop_idle_duration\",\"metric_value\":86400.0}]}]}", answer);
         }
-        try (AppProcess app = AppProcess.start(PORT, Map.of())) {
+        try (AppProcess app = AppProcess.start(Map.of())) {
             assertEquals(answer, app.get(query, "X-Auth-Token", "any-token").body());
         }
     }

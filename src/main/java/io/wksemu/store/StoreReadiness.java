@@ -1,4 +1,4 @@
-package io.wksemu.health;
+package io.wksemu.store;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,9 @@
-package io.wksemu.api;
+package io.wksemu.error;
 
-/** A failure that becomes the Huawei error body of its {@link ErrorCode}. */
+/**
+ * A failure of the emulated Huawei API that has its own code in the catalogue: parameter validation
+ * (WKS.0001, WKS.0002) and the gateway's answers (authentication, throttling).
+ */
 public class ApiException extends RuntimeException {
 
     private final ErrorCode errorCode;
@@ -25,17 +28,5 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalid(String parameter, String rule) {
         return new ApiException(ErrorCode.INVALID_PARAMETER, "Invalid parameter " + parameter + ": " + rule);
-    }
-
-    public static ApiException badAdminRequest(String message) {
-        return new ApiException(ErrorCode.ADMIN_BAD_REQUEST, message);
-    }
-
-    public static ApiException notFound(String message) {
-        return new ApiException(ErrorCode.ADMIN_NOT_FOUND, message);
-    }
-
-    public static ApiException conflict(String message) {
-        return new ApiException(ErrorCode.ADMIN_CONFLICT, message);
     }
 }

@@ -1,4 +1,4 @@
-package io.wksemu.stats;
+package io.wksemu.store;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;

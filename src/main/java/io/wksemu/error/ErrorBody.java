@@ -1,4 +1,4 @@
-package io.wksemu.api;
+package io.wksemu.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

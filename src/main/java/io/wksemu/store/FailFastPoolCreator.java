@@ -1,4 +1,4 @@
-package io.wksemu.health;
+package io.wksemu.store;
 
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.pgclient.PgConnectOptions;

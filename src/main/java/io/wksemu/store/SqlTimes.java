@@ -1,4 +1,4 @@
-package io.wksemu.schema;
+package io.wksemu.store;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.wksemu.api;
+package io.wksemu.error;
 
 /**
  * The one catalogue of error answers (SEMANTICS.md section 3): status, Huawei error code and the fixed part
@@ -19,7 +19,10 @@ public enum ErrorCode {
     ADMIN_BAD_REQUEST(400, "EMU.0400", "Invalid admin request."),
     ADMIN_UNAUTHORIZED(401, "EMU.0401", "Missing or wrong X-Emulator-Admin-Token."),
     ADMIN_NOT_FOUND(404, "EMU.0404", "Not found."),
-    ADMIN_CONFLICT(409, "EMU.0409", "Conflict.");
+    ADMIN_METHOD_NOT_ALLOWED(405, "EMU.0405", "Method not allowed."),
+    ADMIN_CONFLICT(409, "EMU.0409", "Conflict."),
+    ADMIN_INTERNAL_ERROR(500, "EMU.0500", "Internal error."),
+    ADMIN_STORE_UNAVAILABLE(503, "EMU.0503", "The emulator's database is unavailable.");
 
     private final int status;
     private final String code;
@@ -43,8 +46,17 @@ public enum ErrorCode {
         return message;
     }
 
+    /** Whether this code belongs to the admin API's own catalogue. */
+    public boolean adminSurface() {
+        return code.startsWith("EMU.");
+    }
+
     /** Whether the real gateway (not the service behind it) answers this error: its body carries request_id. */
     public boolean gatewayLevel() {
+        return gatewayLevel(code);
+    }
+
+    public static boolean gatewayLevel(String code) {
         return code.startsWith("APIGW.");
     }
 }

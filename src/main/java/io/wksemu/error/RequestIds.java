@@ -1,4 +1,4 @@
-package io.wksemu.api;
+package io.wksemu.error;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;

@@ -1,4 +1,4 @@
-package io.wksemu.schema;
+package io.wksemu.store;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

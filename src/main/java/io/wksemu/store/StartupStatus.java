@@ -1,4 +1,4 @@
-package io.wksemu.health;
+package io.wksemu.store;
 
 import jakarta.inject.Singleton;
 

@@ -1,0 +1,35 @@
+package io.wksemu.admin;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.ext.web.Router;
+import io.wksemu.config.EmulatorConfig;
+import io.wksemu.error.ErrorCode;
+import io.wksemu.error.ErrorMapper;
+import io.wksemu.error.ErrorResponses;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * With {@code emulator.admin.token} set, every {@code /_emulator} route requires it in
+ * {@value #HEADER} (SEMANTICS.md section 4); compared in constant time.
+ */
+@Singleton
+public class AdminGuard {
+
+    public static final String HEADER = "X-Emulator-Admin-Token";
+
+    void install(@Observes StartupEvent ignored, Router router, EmulatorConfig config) {
+        config.admin().token().filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8)).ifPresent(expected ->
+                router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
+                    String given = rc.request().getHeader(HEADER);
+                    if (!ErrorMapper.isAdminPath(rc.normalizedPath())
+                            || given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+                        rc.next();
+                        return;
+                    }
+                    ErrorResponses.send(rc, ErrorCode.ADMIN_UNAUTHORIZED, ErrorCode.ADMIN_UNAUTHORIZED.message());
+                }));
+    }
+}

@@ -1,0 +1,104 @@
+package io.wksemu.error;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.ext.web.RoutingContext;
+import io.wksemu.store.StoreOutage;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an error body; no stack trace or framework class name reaches a client. The
+ * catalogue is chosen by surface: under {@code /_emulator} the admin API's EMU.* codes, elsewhere the Huawei
+ * codes of SEMANTICS.md section 3.
+ */
+public class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    public static final String ADMIN_PREFIX = "/_emulator";
+
+    private final CurrentVertxRequest currentRequest;
+
+    public ErrorMapper(CurrentVertxRequest currentRequest) {
+        this.currentRequest = currentRequest;
+    }
+
+    @ServerExceptionMapper
+    public Response map(Throwable failure) {
+        RoutingContext rc = currentRequest.getCurrent();
+        boolean admin = rc != null && isAdminPath(rc.normalizedPath());
+        ApiException answer = classify(unwrap(failure), admin);
+        return ErrorResponses.response(answer.errorCode(), answer.getMessage(), RequestIds.of(rc));
+    }
+
+    public static boolean isAdminPath(String path) {
+        return path != null && (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/"));
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (true) {
+            if (t instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
+                t = composite.getCauses().get(0);
+            } else if (t instanceof CompletionException && t.getCause() != null) {
+                t = t.getCause();
+            } else {
+                return t;
+            }
+        }
+    }
+
+    private static ApiException classify(Throwable t, boolean admin) {
+        if (t instanceof ApiException api) {
+            return api;
+        }
+        if (t instanceof DomainException domain) {
+            return domain(domain, admin);
+        }
+        if (t instanceof NotAllowedException) {
+            return new ApiException(admin ? ErrorCode.ADMIN_METHOD_NOT_ALLOWED : ErrorCode.METHOD_NOT_FOUND);
+        }
+        if (t instanceof NotFoundException) {
+            return new ApiException(admin ? ErrorCode.ADMIN_NOT_FOUND : ErrorCode.API_NOT_FOUND);
+        }
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return domain(DomainException.invalid(jsonProblem(json)), admin);
+            }
+        }
+        if (t instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return domain(DomainException.invalid("Invalid request."), admin);
+        }
+        if (StoreOutage.isOutage(t)) {
+            LOG.warnf("database unavailable: %s", t.toString());
+            return new ApiException(admin ? ErrorCode.ADMIN_STORE_UNAVAILABLE : ErrorCode.DATABASE_UNAVAILABLE);
+        }
+        LOG.error("internal error", t);
+        return new ApiException(admin ? ErrorCode.ADMIN_INTERNAL_ERROR : ErrorCode.INTERNAL_ERROR);
+    }
+
+    private static ApiException domain(DomainException e, boolean admin) {
+        ErrorCode code = switch (e.kind()) {
+            case INVALID_INPUT -> admin ? ErrorCode.ADMIN_BAD_REQUEST : ErrorCode.INVALID_PARAMETER;
+            case NOT_FOUND -> admin ? ErrorCode.ADMIN_NOT_FOUND : ErrorCode.API_NOT_FOUND;
+            case CONFLICT -> admin ? ErrorCode.ADMIN_CONFLICT : ErrorCode.INVALID_PARAMETER;
+            case STORE_UNAVAILABLE -> admin ? ErrorCode.ADMIN_STORE_UNAVAILABLE : ErrorCode.DATABASE_UNAVAILABLE;
+        };
+        String message = e.kind() == DomainException.Kind.STORE_UNAVAILABLE && !admin ? code.message() : e.getMessage();
+        return new ApiException(code, message);
+    }
+
+    /** The problem and where it is, never the parser's own wording (which names its classes and settings). */
+    private static String jsonProblem(JsonProcessingException json) {
+        JsonLocation at = json.getLocation();
+        return at == null || at.getLineNr() < 0 ? "Invalid JSON."
+                : "Invalid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ".";
+    }
+}
