@@ -25,7 +25,7 @@ public class StatisticsService {
     private final ProjectIndexCache cache;
     private final ClockService clock;
     private final DueDays dueDays;
-    /** Index rebuilds in flight, by project, version and floor. */
+    /** Index rebuilds in flight, by project, version and span. */
     private final Map<String, Uni<ProjectIndex>> loading = new ConcurrentHashMap<>();
 
     public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock,
@@ -61,16 +61,24 @@ public class StatisticsService {
             return Uni.createFrom().item(StatsPage.EMPTY);
         }
         ProjectIndex cached = cache.get(projectId);
-        if (cached != null && cached.version() == snapshot.version() && !window.first().isBefore(cached.floor())) {
+        if (cached != null && cached.version() == snapshot.version() && cached.covers(window)) {
             return Uni.createFrom().item(cached.query(query, window));
         }
-        return loadOnce(projectId, snapshot.version(), calendar.firstRetainedDay(now), calendar)
+        // The index spans the retention window as of now, never the days stored beyond it (SEMANTICS.md 7).
+        LocalDate floor = calendar.firstRetainedDay(now);
+        LocalDate ceiling = max(calendar.lastDueDay(now), floor);
+        return loadOnce(projectId, snapshot.version(), floor, ceiling, calendar)
                 .map(index -> index == null ? StatsPage.EMPTY : index.query(query, window));
     }
 
-    private Uni<ProjectIndex> loadOnce(String projectId, long version, LocalDate floor, StatisticsCalendar calendar) {
-        String key = projectId + '\n' + version + '\n' + floor;
-        Uni<ProjectIndex> shared = loading.computeIfAbsent(key, k -> repository.loadIndex(projectId, floor, calendar)
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private Uni<ProjectIndex> loadOnce(String projectId, long version, LocalDate floor, LocalDate ceiling,
+            StatisticsCalendar calendar) {
+        String key = projectId + '\n' + version + '\n' + floor + '\n' + ceiling;
+        Uni<ProjectIndex> shared = loading.computeIfAbsent(key, k -> repository.loadIndex(projectId, floor, ceiling, calendar)
                 .invoke(index -> {
                     if (index != null) {
                         cache.put(projectId, index);
