@@ -82,6 +82,10 @@ public final class AppProcess implements AutoCloseable {
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
