@@ -89,6 +89,10 @@ public final class AppProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
