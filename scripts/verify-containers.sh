@@ -53,12 +53,15 @@ if [ -n "$(ls /usr/local/share/ca-certificates 2>/dev/null)" ]; then
   build_opts+=(-v /etc/ssl/certs:/etc/ssl/certs:ro)
 fi
 
+volumes_before=$(podman volume ls -q | sort)
 cleanup() {
   [ "${KEEP:-0}" = 1 ] && { log "KEEP=1: leaving containers running"; return; }
   podman-compose -p "$PROJECT" down -v >/dev/null 2>&1 || true
   for f in "$WORK"/*.play.yaml; do [ -e "$f" ] && podman kube down "$f" >/dev/null 2>&1 || true; done
-  podman rm -f -t 0 "$PROJECT-extdb" >/dev/null 2>&1 || true
-  podman network rm -f "$NET" >/dev/null 2>&1 || true
+  podman rm -f -v -t 0 "$PROJECT-extdb" >/dev/null 2>&1 || true
+  podman network rm -f "$NET" "${PROJECT}_default" >/dev/null 2>&1 || true
+  # volumes this run made: kube play's ConfigMap volumes, PostgreSQL's anonymous ones
+  comm -13 <(echo "$volumes_before") <(podman volume ls -q | sort) | xargs -r podman volume rm -f >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
