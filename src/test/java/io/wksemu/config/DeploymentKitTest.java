@@ -134,7 +134,8 @@ class DeploymentKitTest {
         Set<String> routes = new TreeSet<>();
         try (Stream<Path> classes = Files.list(Path.of("target/classes/io/wksemu/admin"))) {
             for (Path file : classes.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
-                Class<?> type = Class.forName("io.wksemu.admin." + file.getFileName().toString().replace(".class", ""));
+                Class<?> type = Class.forName("io.wksemu.admin." + file.getFileName().toString().replace(".class", ""), false,
+                        DeploymentKitTest.class.getClassLoader());
                 jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
                 if (root == null) {
                     continue;
