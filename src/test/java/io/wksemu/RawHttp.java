@@ -53,6 +53,46 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code body} in chunks of 64 KiB, {@code repeat} times over, without a Content-Length; the server may
+     * answer and close before all of it is written (a failed write is then ignored).
+     */
+    public static Answer sendChunked(int port, String method, String target, String body, int repeat, String... headers)
+            throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: localhost:").append(port).append("\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            request.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+                    for (int r = 0; r < repeat; r++) {
+                        for (int at = 0; at < payload.length; at += 65536) {
+                            int n = Math.min(65536, payload.length - at);
+                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            out.write(payload, at, n);
+                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closedByTheServer) {
+                    // the answer came before the whole body
+                }
+            });
+            writer.start();
+            Answer answer = read(socket.getInputStream());
+            writer.join(60_000);
+            return answer;
+        }
+    }
+
     private static Answer read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

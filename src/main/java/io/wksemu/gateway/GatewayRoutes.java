@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.wksemu.config.EmulatorConfig;
 import io.wksemu.error.ErrorCode;
 import io.wksemu.error.ErrorMapper;
@@ -31,6 +32,16 @@ public class GatewayRoutes {
 
     void install(@Observes StartupEvent ignored, Router router, RequestJournal journal, EmulatorConfig config) {
         EmulatorConfig.Limits limits = config.limits();
+        // A chunked body announces no length: it is read here, up to the limit, before any resource (which
+        // then takes it from the routing context), so that one over the limit is this gateway's 413 too.
+        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limits.maxBodySize());
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(rc -> {
+            if (rc.statusCode() == ErrorCode.ENTITY_TOO_LARGE.status() && !rc.response().ended()) {
+                tooLarge(rc);
+                return;
+            }
+            rc.next();
+        });
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
             ErrorCode refusal = refusal(rc.request(), limits);
             GatewayPath path = null;
@@ -41,12 +52,11 @@ public class GatewayRoutes {
                     refusal = ErrorCode.REQUEST_ERROR;
                 }
             }
+            if (refusal == ErrorCode.ENTITY_TOO_LARGE) {
+                tooLarge(rc);
+                return;
+            }
             if (refusal != null) {
-                if (refusal == ErrorCode.ENTITY_TOO_LARGE) {
-                    // the body is never read: the connection ends with the answer
-                    rc.response().putHeader(HttpHeaders.CONNECTION, "close")
-                            .endHandler(v -> rc.request().connection().close());
-                }
                 ErrorResponses.send(rc, refusal, refusal.message());
                 return;
             }
@@ -54,8 +64,19 @@ public class GatewayRoutes {
                 rc.request().headers().remove(HttpHeaders.ACCEPT);
                 record(rc, journal, path);
             }
+            if (rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                    && !rc.request().headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                chunkedBodies.handle(rc); // continues with the next route once the body is in
+                return;
+            }
             rc.next();
         });
+    }
+
+    /** 413: the rest of the body is never read, so the connection ends with the answer. */
+    private static void tooLarge(RoutingContext rc) {
+        rc.response().putHeader(HttpHeaders.CONNECTION, "close").endHandler(v -> rc.request().connection().close());
+        ErrorResponses.send(rc, ErrorCode.ENTITY_TOO_LARGE, ErrorCode.ENTITY_TOO_LARGE.message());
     }
 
     private static void record(RoutingContext rc, RequestJournal journal, GatewayPath path) {

@@ -32,7 +32,7 @@ class HostileQueryFuzzTest {
             + "2025-01-01T00:00:00Z&end_time=2026-12-31T00:00:00Z&sort_field=desktop_usage";
     private static final String NORMAL_BODY = "{\"count\":1,\"items\":[{\"resource_id\":\"d1\",\"resource_name\":\"dev-01\","
             + "\"metric\":[{\"metric_name\":\"desktop_usage\",\"metric_value\":3600.0},"
-            + "{\"metric_name\":\"desktop_idle_duration\",\"metric_value\":0.0}]}]}";
+            + "{\"metric_name\":\"desktop_idle_duration\",\"metric_value\":86400.0}]}]}";
     private static final List<String> PARAMETERS = List.of("start_time", "end_time", "resource_name", "min_idle_days",
             "max_idle_days", "usage_min_hours", "usage_max_hours", "sort_field", "sort_type", "offset", "limit",
             "START_TIME", "Limit", "unknown");

@@ -69,6 +69,21 @@ class GatewayFrontTest {
     }
 
     @Test
+    void aChunkedBodyIsReadUpToTheLimitAndRefusedBeyondIt() throws Exception {
+        String project = newProject();
+        String fixture = """
+                {"projects": [{"project_id": "%s", "desktops": [{"resource_id": "d1", "resource_name": "n1"}]}]}"""
+                .formatted(project);
+        RawHttp.Answer loaded = RawHttp.sendChunked(RestAssured.port, "POST", "/_emulator/fixtures", fixture, 1,
+                "Content-Type", "application/json");
+        assertEquals(200, loaded.status(), loaded.body());
+        assertEquals("{\"projects\":1,\"desktops\":1,\"sessions\":0,\"daily_usage\":0}", loaded.body());
+        String spaces = " ".repeat(1 << 20);
+        assertGatewayError(RawHttp.sendChunked(RestAssured.port, "POST", "/_emulator/fixtures", spaces, 11,
+                "Content-Type", "application/json"), 413, "Request entity too large.");
+    }
+
+    @Test
     void theEmulatedApiIgnoresAccept() throws Exception {
         RawHttp.Answer answer = get("/v2/" + newProject() + "/statistics/metrics/desktops?" + WINDOW,
                 "Accept", "application/xml");
