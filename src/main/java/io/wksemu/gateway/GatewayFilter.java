@@ -38,7 +38,7 @@ public class GatewayFilter {
     private final Vertx vertx;
 
     public GatewayFilter(EmulatorConfig config, FaultInjector faults, Throttle throttle, Vertx vertx) {
-        this.authenticator = new Authenticator(config.auth().mode(), Credentials.parse(config.auth().credentials(),
+        this.authenticator = new Authenticator(Authenticator.Mode.valueOf(config.auth().mode().name()), Credentials.parse(config.auth().credentials(),
                 config.auth().tokens(), config.auth().file().map(GatewayFilter::readProperties)));
         this.faults = faults;
         this.throttle = throttle;
