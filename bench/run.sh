@@ -67,8 +67,10 @@ if ! command -v wrk >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
 fi
-log "building"
-mvn -B -q -DskipTests package >&2
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main/java src/main/resources pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+  log "building"
+  mvn -B -q -DskipTests package >&2
+fi
 WM_JAR=$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar
 if [ ! -f "$WM_JAR" ]; then
   log "fetching WireMock $WIREMOCK_VERSION"
