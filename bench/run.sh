@@ -7,7 +7,8 @@
 # loop is bounded; the processes started here are stopped on exit.
 #
 # Settings (environment): DB_NAME (default wksemu_bench; the generator wipes only its own projects),
-# BENCH_DURATION (wrk duration per run, default 10s), BENCH_CONNECTIONS (default "1 8 32").
+# BENCH_DURATION (wrk duration per run, default 10s), BENCH_CONNECTIONS (default "1 8 32"), BENCH_JAVA_OPTS
+# (the emulator's JVM flags; default the container image's, from scripts/jvm-opts.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,8 +67,10 @@ if ! command -v wrk >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
 fi
-log "building"
-mvn -B -q -DskipTests package >&2
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main/java src/main/resources pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+  log "building"
+  mvn -B -q -DskipTests package >&2
+fi
 WM_JAR=$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar
 if [ ! -f "$WM_JAR" ]; then
   log "fetching WireMock $WIREMOCK_VERSION"
@@ -77,9 +80,11 @@ fi
 # --- emulator ---------------------------------------------------------------------------------------------
 APP_PORT=$(free_port 18300)
 mkdir -p "$WORK/seed"
-log "starting the emulator on 127.0.0.1:$APP_PORT"
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$(bash scripts/jvm-opts.sh)}
+log "starting the emulator on 127.0.0.1:$APP_PORT with $JAVA_OPTS"
+# shellcheck disable=SC2086
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$APP_PORT EMULATOR_SEED_DIR="$WORK/seed" \
-  java -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
+  env -C target/quarkus-app java $JAVA_OPTS -jar quarkus-run.jar >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_for "http://127.0.0.1:$APP_PORT/_emulator/clock" 60 "$APP_PID" || { tail -20 "$WORK/app.log" >&2; exit 1; }
 APP=http://127.0.0.1:$APP_PORT
@@ -201,6 +206,7 @@ mkdir -p "$RESULTS"
 {
   echo "Clock frozen at $NOW; 180-day window; limit 100; wrk $DURATION per row on 127.0.0.1;"
   echo "$(nproc) cores shared by the server, wrk and PostgreSQL; $(java -version 2>&1 | head -n 1)."
+  echo "Emulator JVM flags: $JAVA_OPTS"
   echo "Load average before the runs: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg) (anything above"
   echo "about 3 means other work shared the cores and the figures are pessimistic)."
   echo

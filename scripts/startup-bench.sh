@@ -8,10 +8,10 @@
 # Environment: BENCH_PORT (default 18480), BENCH_DB (default ${DB_NAME:-wksemu}_bench, dropped and
 # created before every start, so never point it at a database you keep), JAVA (default java),
 # JAVA25 (a JDK 25 for the AOT-cache variant, default /usr/lib/jvm/temurin-25-jdk-amd64 when present).
-# Variants of the emulator: default (java -jar), c1-only (-XX:TieredStopAtLevel=1), no-orm (Hibernate ORM
-# deactivated at run time), appcds (a dynamic class-data archive from a training run), appcds+c1,
-# quarkus-appcds (when the jar was built with -Dquarkus.package.jar.appcds.enabled=true), and with
-# JDK 25: jdk25 and jdk25-aot (an AOT cache from a training run). BENCH_ONLY="default c1-only" picks some.
+# Variants of the emulator: image (the container image's JVM flags, scripts/jvm-opts.sh, with the class-data
+# archive built at package time), default (java -jar), c1-only (-XX:TieredStopAtLevel=1), appcds (a dynamic
+# class-data archive from a training run), appcds+c1, quarkus-appcds (the package-time archive alone), and
+# with JDK 25: jdk25 and jdk25-aot (an AOT cache from a training run). BENCH_ONLY="image default" picks some.
 # Archives and logs go to target/bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,26 +108,27 @@ train() {
 
 # name -> "java binary|JVM flags"
 declare -A VARIANTS=(
+  [image]="$JAVA|$(bash scripts/jvm-opts.sh)"
   [default]="$JAVA|"
   [c1-only]="$JAVA|-XX:TieredStopAtLevel=1"
-  [no-orm]="$JAVA|-Dquarkus.hibernate-orm.active=false"
   [appcds]="$JAVA|-XX:SharedArchiveFile=$OUT/app-cds.jsa"
   [appcds+c1]="$JAVA|-XX:SharedArchiveFile=$OUT/app-cds.jsa -XX:TieredStopAtLevel=1"
 )
-ORDER=(default c1-only no-orm appcds appcds+c1)
-# The archive of a build with -Dquarkus.package.jar.appcds.enabled=true (classes of the static init only).
+ORDER=(image default c1-only appcds appcds+c1)
+# The archive built at package time (quarkus.package.jar.appcds.enabled; classes of the static init only).
 if [ -f target/quarkus-app/app-cds.jsa ]; then
   VARIANTS[quarkus-appcds]="$JAVA|-XX:SharedArchiveFile=app-cds.jsa"
   ORDER+=(quarkus-appcds)
 fi
-train "$OUT/app-cds.jsa" "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-cds.jsa"
 if [ -x "$JAVA25" ]; then
   VARIANTS[jdk25]="$JAVA25|"
   VARIANTS[jdk25-aot]="$JAVA25|-XX:AOTCache=$OUT/app.aot"
   ORDER+=(jdk25 jdk25-aot)
-  train "$OUT/app.aot" "$JAVA25" -XX:AOTCacheOutput="$OUT/app.aot"
 fi
 [ -z "${BENCH_ONLY:-}" ] || read -r -a ORDER <<<"$BENCH_ONLY"
+# Training runs only for the variants measured.
+case " ${ORDER[*]} " in *" appcds "*|*" appcds+c1 "*) train "$OUT/app-cds.jsa" "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-cds.jsa" ;; esac
+case " ${ORDER[*]} " in *" jdk25-aot "*) train "$OUT/app.aot" "$JAVA25" -XX:AOTCacheOutput="$OUT/app.aot" ;; esac
 
 declare -A RESULTS CPU
 for rep in $(seq 1 "$REPS"); do

@@ -15,6 +15,8 @@ public final class TestSupport {
     public static final String NOW = "2026-06-15T12:00:00Z";
     public static final String WIDE_START = "2025-01-01T00:00:00Z";
     public static final String WIDE_END = "2026-12-31T00:00:00Z";
+    /** What every X-Request-Id and request_id looks like: 32 lower-case hex digits. */
+    public static final String REQUEST_ID = "[0-9a-f]{32}";
 
     private TestSupport() {
     }

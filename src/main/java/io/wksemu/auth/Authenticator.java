@@ -1,6 +1,5 @@
 package io.wksemu.auth;
 
-import io.wksemu.config.EmulatorConfig;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,10 +12,15 @@ public final class Authenticator {
 
     public static final String TOKEN_HEADER = "X-Auth-Token";
 
-    private final EmulatorConfig.AuthMode mode;
+    /** off, lenient (any token or well-formed AK/SK signature) or strict (configured ones, verified). */
+    public enum Mode {
+        OFF, LENIENT, STRICT
+    }
+
+    private final Mode mode;
     private final Credentials credentials;
 
-    public Authenticator(EmulatorConfig.AuthMode mode, Credentials credentials) {
+    public Authenticator(Mode mode, Credentials credentials) {
         this.mode = mode;
         this.credentials = credentials;
     }
@@ -28,13 +32,13 @@ public final class Authenticator {
 
     /** The reason of the refusal, or null when the request may pass. */
     public String refusal(Request request, Instant wallNow) {
-        if (mode == EmulatorConfig.AuthMode.OFF) {
+        if (mode == Mode.OFF) {
             return null;
         }
         String token = request.header().apply(TOKEN_HEADER);
         String authorization = request.header().apply("Authorization");
         if (token != null && !token.isBlank()) {
-            return mode == EmulatorConfig.AuthMode.LENIENT ? null : checkToken(token.strip(), request.projectId());
+            return mode == Mode.LENIENT ? null : checkToken(token.strip(), request.projectId());
         }
         if (authorization == null || authorization.isBlank()) {
             return "x-auth-token not found";
@@ -43,7 +47,7 @@ public final class Authenticator {
         if (parsed.isEmpty()) {
             return "authorization format error";
         }
-        if (mode == EmulatorConfig.AuthMode.LENIENT) {
+        if (mode == Mode.LENIENT) {
             return null;
         }
         String ak = parsed.get().accessKey();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.ext.web.RoutingContext;
-import io.wksemu.store.StoreOutage;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,9 +24,11 @@ public class ErrorMapper {
     public static final String ADMIN_PREFIX = "/_emulator";
 
     private final CurrentVertxRequest currentRequest;
+    private final OutageClassifier outages;
 
-    public ErrorMapper(CurrentVertxRequest currentRequest) {
+    public ErrorMapper(CurrentVertxRequest currentRequest, OutageClassifier outages) {
         this.currentRequest = currentRequest;
+        this.outages = outages;
     }
 
     @ServerExceptionMapper
@@ -55,7 +56,7 @@ public class ErrorMapper {
         }
     }
 
-    private static ApiException classify(Throwable t, boolean admin) {
+    private ApiException classify(Throwable t, boolean admin) {
         if (t instanceof ApiException api) {
             return api;
         }
@@ -76,7 +77,7 @@ public class ErrorMapper {
         if (t instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return domain(DomainException.invalid("Invalid request."), admin);
         }
-        if (StoreOutage.isOutage(t)) {
+        if (outages.isOutage(t)) {
             LOG.warnf("database unavailable: %s", t.toString());
             return new ApiException(admin ? ErrorCode.ADMIN_STORE_UNAVAILABLE : ErrorCode.DATABASE_UNAVAILABLE);
         }

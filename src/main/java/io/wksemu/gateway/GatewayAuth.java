@@ -27,7 +27,7 @@ public class GatewayAuth {
     public GatewayAuth(EmulatorConfig config) {
         EmulatorConfig.Auth auth = config.auth();
         try {
-            this.authenticator = new Authenticator(auth.mode(),
+            this.authenticator = new Authenticator(Authenticator.Mode.valueOf(auth.mode().name()),
                     Credentials.parse(auth.credentials(), auth.tokens(), auth.file().map(GatewayAuth::readProperties)));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Invalid authentication configuration (EMULATOR_AUTH_CREDENTIALS, "

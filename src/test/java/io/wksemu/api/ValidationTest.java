@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.wksemu.TestSupport;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ class ValidationTest {
         request(params).get("/v2/" + PROJECT + "/statistics/metrics/desktops").then()
                 .statusCode(400)
                 .contentType("application/json")
-                .header("X-Request-Id", matchesPattern("[0-9a-f]{32}"))
+                .header("X-Request-Id", matchesPattern(TestSupport.REQUEST_ID))
                 .body("size()", equalTo(2))
                 .body("error_code", equalTo(code))
                 .body("error_msg", equalTo(message));
@@ -146,7 +147,7 @@ class ValidationTest {
                 .statusCode(404)
                 .body("error_code", equalTo("APIGW.0101"))
                 .body("error_msg", equalTo("The API does not exist or has not been published in the environment."))
-                .header("X-Request-Id", matchesPattern("[0-9a-f]{32}"))
+                .header("X-Request-Id", matchesPattern(TestSupport.REQUEST_ID))
                 .extract();
         org.junit.jupiter.api.Assertions.assertEquals(response.header("X-Request-Id"), response.path("request_id"));
         given().post("/v2/" + PROJECT + "/statistics/metrics/desktops").then()

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.huaweicloud.sdk.core.auth.AKSKSigner;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
 import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricRequest;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricResponse;
+import io.wksemu.SdkClients;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -442,12 +442,7 @@ class SdkSignatureTest {
     void realWorkspaceClientRequestVerifies(String resourceName) throws Exception {
         CAPTURED.clear();
         String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
-        WorkspaceClient client = WorkspaceClient.newBuilder()
-                .withCredential(new BasicCredentials().withAk(AK).withSk(SK)
-                        .withProjectId(PROJECT_ID))
-                .withEndpoint(endpoint)
-                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true))
-                .build();
+        WorkspaceClient client = SdkClients.workspace(endpoint, AK, SK, PROJECT_ID);
 
         ListDesktopUsageMetricResponse response = client.listDesktopUsageMetric(
                 new ListDesktopUsageMetricRequest()

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.wksemu.TestSupport;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class FaultInjectionTest {
         String project = newProject();
         inject(Map.of("status", 429, "error_code", "APIGW.0308"));
         inject(Map.of("status", 500));
-        queryAll(project).statusCode(429).body("request_id", matchesPattern("[0-9a-f]{32}"));
+        queryAll(project).statusCode(429).body("request_id", matchesPattern(TestSupport.REQUEST_ID));
         queryAll(project).statusCode(500).body("error_code", equalTo("WKS.00000001")).body("error_msg", equalTo("Injected fault."));
         given().get("/_emulator/faults").then().body("faults.size()", equalTo(0));
     }

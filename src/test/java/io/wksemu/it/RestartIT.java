@@ -3,6 +3,7 @@ package io.wksemu.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.wksemu.Fixtures;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -23,13 +24,9 @@ class RestartIT {
         String answer;
         try (AppProcess app = AppProcess.start(Map.of())) {
             assertEquals(200, app.send("PUT", "/_emulator/clock", "{\"now\":\"2026-06-15T12:00:00Z\",\"frozen\":true}").statusCode());
-            assertEquals(200, app.send("POST", "/_emulator/fixtures", """
-                    {"projects": [{"project_id": "%s",
-                      "desktops": [{"resource_id": "d1", "resource_name": "a", "created_at": "today-9d"},
-                                   {"resource_id": "d2", "resource_name": "b", "resource_pool_id": "p", "created_at": "today-9d"}],
-                      "daily_usage": [{"resource_id": "d1", "day": "today-4d", "usage_seconds": 4321},
-                                      {"resource_id": "d2", "day": "today-2d", "usage_seconds": 1234}]}]}
-                    """.formatted(project)).statusCode());
+            assertEquals(200, app.send("POST", "/_emulator/fixtures", Fixtures.project(project)
+                    .desktop("d1", "a", "today-9d").desktop("d2", "b", "p", "today-9d")
+                    .usage("d1", "today-4d", 4321).usage("d2", "today-2d", 1234).json()).statusCode());
             answer = app.get(query, "X-Auth-Token", "any-token").body();
             assertEquals("{\"count\":2,\"items\":[{\"resource_id\":\"d1\",\"resource_name\":\"a\",\"metric\":["
                     + "{\"metric_name\":\"desktop_usage\",\"metric_value\":4321.0},"

@@ -1,0 +1,116 @@
+package io.wksemu;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layout of the README ("Layout"), kept true: dependencies point down, from the entry points
+ * (admin, api, health) through the gateway and the services (stats, aggregation, fixture, clock) to what
+ * everything shares (store, error, config); auth is pure logic; no package imports one that imports it
+ * back. Only the root package (the start-up sequence) may reach across.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.wksemu";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+        // the rules below would hold vacuously over an empty import
+        assertTrue(classes.contain(Startup.class) && classes.size() > 50, "main classes imported: " + classes.size());
+    }
+
+    static final ArchRule noCyclesBetweenPackages = slices().matching("io.wksemu.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Root").definedBy(ROOT)
+            .layer("Entry points").definedBy("io.wksemu.admin..", "io.wksemu.api..", "io.wksemu.health..")
+            .layer("Gateway").definedBy("io.wksemu.gateway..")
+            .layer("Services").definedBy("io.wksemu.stats..", "io.wksemu.aggregation..", "io.wksemu.fixture..",
+                    "io.wksemu.clock..")
+            .layer("Auth").definedBy("io.wksemu.auth..")
+            .layer("Shared").definedBy("io.wksemu.store..", "io.wksemu.error..", "io.wksemu.config..")
+            .whereLayer("Root").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Entry points").mayOnlyBeAccessedByLayers("Root")
+            .whereLayer("Gateway").mayOnlyBeAccessedByLayers("Root", "Entry points")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Root", "Entry points")
+            .whereLayer("Auth").mayOnlyBeAccessedByLayers("Gateway")
+            .whereLayer("Shared").mayOnlyBeAccessedByLayers("Root", "Entry points", "Gateway", "Services");
+
+    static final ArchRule nothingButTheRootImportsTheAdminApi = noClasses()
+            .that().resideOutsideOfPackages(ROOT, "io.wksemu.admin..")
+            .should().dependOnClassesThat().resideInAPackage("io.wksemu.admin..");
+
+    static final ArchRule nothingButTheRootImportsTheEmulatedApi = noClasses()
+            .that().resideOutsideOfPackages(ROOT, "io.wksemu.api..")
+            .should().dependOnClassesThat().resideInAPackage("io.wksemu.api..");
+
+    static final ArchRule nothingImportsHealth = noClasses()
+            .that().resideOutsideOfPackages(ROOT, "io.wksemu.health..")
+            .should().dependOnClassesThat().resideInAPackage("io.wksemu.health..");
+
+    /** Token and signature checks: plain Java, no framework and no other package of the emulator. */
+    static final ArchRule authIsPure = classes().that().resideInAPackage("io.wksemu.auth..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.wksemu.auth..", "java..", "javax.crypto..");
+
+    /** The configuration mapping names settings; it knows no behaviour. */
+    static final ArchRule configDependsOnNoOtherPackage = classes().that().resideInAPackage("io.wksemu.config..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.wksemu.config..", "java..", "io.smallrye.config..");
+
+    /** Error bodies are built in one place; other packages may name the type (e.g. in OpenAPI annotations). */
+    static final ArchRule onlyTheErrorPackageBuildsErrorBodies = noClasses().that().resideOutsideOfPackage("io.wksemu.error..")
+            .should().callConstructor(io.wksemu.error.ErrorBody.class.getName(), String.class.getName(), String.class.getName(),
+                    String.class.getName());
+
+    @Test
+    void noCyclesBetweenPackages() {
+        noCyclesBetweenPackages.check(classes);
+    }
+
+    @Test
+    void layers() {
+        layers.check(classes);
+    }
+
+    @Test
+    void nothingButTheRootImportsTheAdminApi() {
+        nothingButTheRootImportsTheAdminApi.check(classes);
+    }
+
+    @Test
+    void nothingButTheRootImportsTheEmulatedApi() {
+        nothingButTheRootImportsTheEmulatedApi.check(classes);
+    }
+
+    @Test
+    void nothingImportsHealth() {
+        nothingImportsHealth.check(classes);
+    }
+
+    @Test
+    void authIsPure() {
+        authIsPure.check(classes);
+    }
+
+    @Test
+    void configDependsOnNoOtherPackage() {
+        configDependsOnNoOtherPackage.check(classes);
+    }
+
+    @Test
+    void onlyTheErrorPackageBuildsErrorBodies() {
+        onlyTheErrorPackageBuildsErrorBodies.check(classes);
+    }
+}
