@@ -213,6 +213,7 @@ async function loadDesktops() {
       td(created.has(item.resource_id) ? created.get(item.resource_id).slice(0, 10) : '—'),
       td(String(usage), 'num usage'), td((usage / 3600).toFixed(2), 'num'), td(String(idle), 'num idle'));
   }));
+  $('desktops-table').dataset.end = $('range-end').value;
   $('desktops-prev').disabled = state.offset === 0;
   $('desktops-next').disabled = state.offset + PAGE_SIZE >= answer.count;
 }
@@ -265,6 +266,7 @@ async function loadHeatmap() {
     return row;
   });
   $('heatmap').replaceChildren(head, ...rows);
+  $('heatmap').dataset.to = grid.to;
 }
 
 // ---------- sessions ----------
@@ -296,6 +298,10 @@ async function loadSessions() {
 
 async function loadRequests() {
   const answer = await call('GET', '/_emulator/requests');
+  // re-rendered only when the journal changed, so a row does not move under the pointer
+  const signature = answer.requests.map((r) => r.request_id + r.time).join(',');
+  if (signature === state.requestsSignature) return;
+  state.requestsSignature = signature;
   state.requests = answer.requests;
   fillBody($('requests-table'), state.requests.map((r, i) => el('tr', { class: r.request_id === state.selectedRequest ? 'selected' : null, dataset: { status: String(r.status) } },
     td(r.time), td(r.method),
