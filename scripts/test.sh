@@ -7,4 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export WKSEMU_TEST_DB=${WKSEMU_TEST_DB:-wksemu_test}
 DB_NAME=$WKSEMU_TEST_DB bash scripts/ensure-postgres.sh
+# the dashboard's browser test drives Debian's chromium through chromedriver
+bash scripts/ensure-chromium.sh
 exec ./mvnw -B -ntp verify "$@"

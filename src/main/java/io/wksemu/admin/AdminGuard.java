@@ -13,7 +13,8 @@ import java.security.MessageDigest;
 
 /**
  * With {@code emulator.admin.token} set, every {@code /_emulator} route requires it in
- * {@value #HEADER} (SEMANTICS.md section 4); compared in constant time.
+ * {@value #HEADER} (SEMANTICS.md section 4); compared in constant time. The dashboard's static files are
+ * open: the page asks for the token and sends it with every admin call.
  */
 @Singleton
 public class AdminGuard {
@@ -24,7 +25,7 @@ public class AdminGuard {
         config.admin().token().filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8)).ifPresent(expected ->
                 router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
                     String given = rc.request().getHeader(HEADER);
-                    if (!ErrorMapper.isAdminPath(rc.normalizedPath())
+                    if (!ErrorMapper.isAdminPath(rc.normalizedPath()) || DashboardRoutes.isPage(rc.normalizedPath())
                             || given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
                         rc.next();
                         return;

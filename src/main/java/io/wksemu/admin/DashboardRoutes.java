@@ -1,0 +1,71 @@
+package io.wksemu.admin;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * The dashboard's entrances: a browser (an {@code Accept} naming {@code text/html}) asking for {@code /} or
+ * {@code /_emulator} is sent to {@value #PAGE}; any other client keeps the documented JSON 404 of its surface.
+ * The page itself is static files of the jar (META-INF/resources/_emulator/ui), open without the admin token:
+ * it holds no data and asks for the token before it calls the admin API.
+ */
+@Singleton
+public class DashboardRoutes {
+
+    public static final String PAGE = "/_emulator/ui/";
+
+    void install(@Observes StartupEvent ignored, Router router) {
+        // before the journal (a redirect is no call to the emulated API) and the admin guard
+        router.route().order(Integer.MIN_VALUE).handler(rc -> {
+            String path = rc.normalizedPath();
+            if (path.equals("/_emulator/ui")) {
+                redirect(rc);
+            } else if ((path.equals("/") || path.equals("/_emulator") || path.equals("/_emulator/"))
+                    && (rc.request().method() == HttpMethod.GET || rc.request().method() == HttpMethod.HEAD)
+                    && wantsHtml(rc.request().getHeader(HttpHeaders.ACCEPT))) {
+                redirect(rc);
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    /** Whether the page is one of the dashboard's static files, which need no admin token. */
+    public static boolean isPage(String path) {
+        return path != null && path.startsWith(PAGE);
+    }
+
+    /** Whether an Accept header names text/html (or XHTML) with a non-zero quality, as browsers send. */
+    static boolean wantsHtml(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim();
+            if (!type.equalsIgnoreCase("text/html") && !type.equalsIgnoreCase("application/xhtml+xml")) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String param = parts[i].trim();
+                if (param.startsWith("q=") || param.startsWith("Q=")) {
+                    refused = param.substring(2).trim().matches("0(\\.0{0,3})?");
+                }
+            }
+            if (!refused) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void redirect(RoutingContext rc) {
+        rc.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PAGE).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+    }
+}

@@ -1,0 +1,105 @@
+package io.wksemu.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.smallrye.mutiny.Uni;
+import io.wksemu.error.DomainException;
+import io.wksemu.inventory.InventoryRepository;
+import io.wksemu.inventory.InventoryService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * {@code GET /_emulator/projects} and, for one project, its desktops and its grid of daily use: what is
+ * stored, without exporting whole documents (the dashboard reads these).
+ */
+@Path("/_emulator/projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectAdminResource {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final InventoryService inventory;
+
+    public ProjectAdminResource(InventoryService inventory) {
+        this.inventory = inventory;
+    }
+
+    public record ProjectView(String project_id, long desktops, long sessions, long open_sessions, long points) {
+    }
+
+    public record ProjectList(List<ProjectView> projects) {
+    }
+
+    public record OpenSession(String user_name, String login_at) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DesktopView(String resource_id, String resource_name, String resource_pool_id, String created_at,
+            OpenSession open_session) {
+    }
+
+    public record DesktopList(String project_id, long count, List<DesktopView> desktops) {
+    }
+
+    public record UsageRow(String resource_id, String resource_name, String created_day, List<Integer> usage_seconds) {
+    }
+
+    public record UsageGrid(String project_id, String from, String to, String last_due_day, long count, List<UsageRow> desktops) {
+    }
+
+    @GET
+    public Uni<ProjectList> projects() {
+        return inventory.projects().map(projects -> new ProjectList(projects.stream()
+                .map(p -> new ProjectView(p.projectId(), p.desktops(), p.sessions(), p.openSessions(), p.points()))
+                .toList()));
+    }
+
+    /** The project's desktops by resource id, with the open session of each one in use. */
+    @GET
+    @Path("/{project_id}/desktops")
+    public Uni<DesktopList> desktops(@RestPath("project_id") String projectId, @RestQuery String offset,
+            @RestQuery String limit) {
+        return inventory.desktops(projectId, offset(offset), limit(limit)).map(page -> new DesktopList(projectId,
+                page.count(), page.desktops().stream().map(ProjectAdminResource::desktop).toList()));
+    }
+
+    /**
+     * Seconds of use per desktop and day from today-180 to today: null before a desktop's created day and
+     * on days not yet due (after {@code last_due_day}).
+     */
+    @GET
+    @Path("/{project_id}/usage")
+    public Uni<UsageGrid> usage(@RestPath("project_id") String projectId, @RestQuery String offset,
+            @RestQuery String limit) {
+        return inventory.grid(projectId, offset(offset), limit(limit)).map(grid -> new UsageGrid(projectId,
+                grid.from().toString(), grid.to().toString(), grid.lastDueDay().toString(), grid.count(),
+                grid.desktops().stream().map(r -> new UsageRow(r.resourceId(), r.resourceName(),
+                        r.createdDay().toString(), r.usageSeconds())).toList()));
+    }
+
+    private static DesktopView desktop(InventoryRepository.DesktopRow d) {
+        OpenSession open = d.openSince() == null ? null : new OpenSession(d.openUser(), d.openSince().toString());
+        return new DesktopView(d.resourceId(), d.resourceName(), d.poolId(), d.createdAt().toString(), open);
+    }
+
+    private static int offset(String text) {
+        return text == null ? 0 : integer("offset", text, 0, Integer.MAX_VALUE - 1);
+    }
+
+    private static int limit(String text) {
+        return text == null ? DEFAULT_LIMIT : integer("limit", text, 1, MAX_LIMIT);
+    }
+
+    private static int integer(String name, String text, int min, int max) {
+        if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) < min || Long.parseLong(text) > max) {
+            throw DomainException.invalid(name + " must be an integer from " + min + " to " + max + ".");
+        }
+        return Integer.parseInt(text);
+    }
+}
