@@ -38,12 +38,23 @@ ENV EMULATOR_SEED_DIR=/deployments/seed \
     QUARKUS_HTTP_HOST=0.0.0.0 \
     QUARKUS_HTTP_PORT=8080
 
-# Heap sized from the container's memory limit, not the host's; the serial collector suits a heap of a few
-# hundred MB; the JVM stops (and the orchestrator restarts it) on an OutOfMemoryError instead of serving in
-# a broken state. C1 only: about a quarter less wall time and 40% less CPU to the first answer
-# (docs/deployment.md, "Startup time"), at a peak throughput an emulator does not need; set JAVA_OPTS
-# without it for load tests. JAVA_OPTS_APPEND adds flags without repeating these.
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+# The class-data archive (AppCDS) is built here, by this image's JVM, as Quarkus builds it at package time:
+# the JVM records the classes loaded up to the end of static initialisation (no database needed) and maps
+# them at every start instead of loading and verifying them again. An archive is valid only for the JVM
+# build that wrote it, so target/quarkus-app/app-cds.jsa (written by the build machine's JDK) is not copied.
+RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true -jar /deployments/quarkus-run.jar \
+    && chown 185:185 /deployments/app-cds.jsa
+
+# Memory: a fixed heap of 192 MiB (the 10,000-desktop benchmark keeps about 40 MiB live, but building its
+# index reads its 437,814 rows at once and ran out of 128 MiB, and of 160 MiB when two builds overlapped)
+# with the serial collector, bounded metaspace and code cache: about 275 MiB resident under that load
+# (README, "Benchmarks"); the JVM stops (and the orchestrator restarts it) on an
+# OutOfMemoryError instead of serving in a broken state. C1 only: about a quarter less wall time and 40%
+# less CPU to the first answer (docs/deployment.md, "Startup time"), at a peak throughput an emulator does
+# not need. The archive path is relative to the working directory (/deployments). scripts/run.sh,
+# scripts/startup-bench.sh and bench/run.sh read this line, so the figures are the image's. Set JAVA_OPTS
+# without -XX:TieredStopAtLevel=1 for load tests; JAVA_OPTS_APPEND adds flags without repeating these.
+ENV JAVA_OPTS="-Xmx192m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=app-cds.jsa -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_OPTS_APPEND=""
 
 USER 185
