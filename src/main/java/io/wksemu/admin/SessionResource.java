@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.SessionService;
 import io.wksemu.error.JsonBodies;
 import io.wksemu.fixture.TextRules;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +35,11 @@ public class SessionResource {
     /** Optional body of a login: who logs in (default {@value #DEFAULT_USER}), by the fixtures' rules for user names. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Login(
-            @NotNull(message = TextRules.NAME_RULE)
             @Size(max = TextRules.MAX_NAME_LENGTH, message = TextRules.NAME_RULE)
             @Pattern(regexp = TextRules.NAME, message = TextRules.NAME_RULE) String userName) {
     }
 
-    /** Optional body {@code {"user_name": "alice"}}, JSON whatever its content type, or none. */
+    /** Optional body {@code {"user_name": "alice"}} (or {@code {}}), JSON whatever its content type, or none. */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
@@ -54,7 +52,7 @@ public class SessionResource {
         if (body != null && !new String(body, StandardCharsets.UTF_8).isBlank()) {
             Login login = bodies.read(body, Login.class, "", "must be empty or {\"user_name\": \"...\"}");
             bodies.check(login, "", "");
-            user = login.userName();
+            user = login.userName() == null ? DEFAULT_USER : login.userName();
         }
         return sessions.login(projectId, resourceId, user);
     }
