@@ -68,4 +68,27 @@ public class StatsRepository {
                             .map(ignored -> new ProjectIndex(version, floor, desktops, points));
                 })));
     }
+
+    /**
+     * Reads the project's per-user rows of days [floor, ceiling] in one consistent snapshot, labelled with the
+     * version it reflects; null when the project has no data.
+     */
+    public Uni<UserIndex> loadUserIndex(String projectId, LocalDate floor, LocalDate ceiling) {
+        Tuple p = Tuple.of(projectId);
+        List<UserIndex.Row> rows = new ArrayList<>();
+        return StoreOutage.bounded(pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+                .chain(() -> tx.preparedQuery("SELECT version FROM project_state WHERE project_id = $1").execute(p))
+                .chain(versionRows -> {
+                    if (versionRows.size() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    long version = versionRows.iterator().next().getLong(0);
+                    return tx.preparedQuery("SELECT user_name, day, usage_seconds, login_success, login_fail "
+                                    + "FROM user_daily_usage WHERE project_id = $1 AND day BETWEEN $2 AND $3")
+                            .execute(Tuple.of(projectId, floor, ceiling))
+                            .invoke(result -> result.forEach(r -> rows.add(new UserIndex.Row(r.getString(0),
+                                    r.getLocalDate(1), r.getLong(2), r.getInteger(3), r.getInteger(4)))))
+                            .map(ignored -> new UserIndex(version, floor, ceiling, rows));
+                })));
+    }
 }
