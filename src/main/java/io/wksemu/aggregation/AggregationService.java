@@ -6,10 +6,14 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.StatisticsCalendar;
 import io.wksemu.stats.DueDays;
+import io.wksemu.store.ProjectLocks;
 import io.wksemu.store.ProjectVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,12 +43,19 @@ public class AggregationService implements DueDays {
     private final Pool pool;
     private final AggregationRepository repository;
     private final ProjectVersions versions;
+    private final ProjectLocks locks;
     private final ClockService clock;
     private final Timer dayTimer;
     private final Counter catchUps;
+    /** The catch-up queries are waiting for, and the day it must reach; null when none runs. */
+    private final AtomicReference<InFlight> queryCatchUp = new AtomicReference<>();
 
-    public AggregationService(Pool pool, AggregationRepository repository, ProjectVersions versions, ClockService clock,
-            MeterRegistry registry) {
+    private record InFlight(LocalDate through, Uni<Void> run) {
+    }
+
+    public AggregationService(Pool pool, AggregationRepository repository, ProjectVersions versions, ProjectLocks locks,
+            ClockService clock, MeterRegistry registry) {
+        this.locks = locks;
         this.dayTimer = Timer.builder("wksemu.aggregation.day").description("Aggregation of one day (all projects or one)")
                 .register(registry);
         this.catchUps = Counter.builder("wksemu.aggregation.catchups").description("Catch-up runs (cron, clock moves, startup, queries)")
@@ -74,8 +86,10 @@ public class AggregationService implements DueDays {
      * undone: their points stay, and they are aggregated again when due, with the sessions added since.
      */
     public Uni<List<LocalDate>> catchUp() {
-        catchUps.increment();
-        return clock.now().chain(now -> {
+        return Uni.createFrom().deferred(() -> {
+            catchUps.increment(); // runs, not callers: the queries' shared run counts once
+            return clock.now();
+        }).chain(now -> {
             StatisticsCalendar calendar = clock.calendar();
             LocalDate from = calendar.firstRetainedDay(now);
             LocalDate to = calendar.lastDueDay(now);
@@ -89,15 +103,35 @@ public class AggregationService implements DueDays {
         });
     }
 
-    /** A catch-up aggregates every due day, so also the days through {@code day}. */
+    /**
+     * A catch-up aggregates every due day, so also the days through {@code day}. Queries that need it together
+     * share one run (SEMANTICS.md section 7): a query joins the run in flight when that run reaches its day,
+     * and starts one otherwise; every caller waits for the run and resumes on its own context.
+     */
     @Override
     public Uni<Void> ensureAggregatedThrough(LocalDate day) {
-        return catchUp().replaceWithVoid();
+        InFlight joined;
+        synchronized (queryCatchUp) {
+            joined = queryCatchUp.get();
+            if (joined == null || joined.through().isBefore(day)) {
+                InFlight[] self = new InFlight[1];
+                Uni<Void> run = catchUp().replaceWithVoid()
+                        .onTermination().invoke(() -> queryCatchUp.compareAndSet(self[0], null))
+                        .memoize().indefinitely();
+                self[0] = new InFlight(day, run);
+                joined = self[0];
+                queryCatchUp.set(joined);
+            }
+        }
+        Context context = Vertx.currentContext();
+        Uni<Void> shared = joined.run();
+        return context == null ? shared : shared.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private Uni<Boolean> aggregateIfNotDone(LocalDate day) {
-        // A replica that finds the day locked waits, then sees it done and skips it.
-        return pool.withTransaction(tx -> repository.lockDay(tx, day)
+        // A replica that finds the day locked waits, then sees it done and skips it. A day of every project
+        // is a write to every project: it takes the store lock before the day's.
+        return pool.withTransaction(tx -> locks.lockAll(tx).chain(() -> repository.lockDay(tx, day))
                 .chain(() -> repository.isAggregated(tx, day))
                 .chain(done -> done ? Uni.createFrom().item(false)
                         : aggregateLocked(tx, day, null).call(() -> repository.markAggregated(tx, day)).replaceWith(true)));
@@ -110,7 +144,8 @@ public class AggregationService implements DueDays {
     /** (Re)aggregates the given days now, whatever was done before; answers each day's point count. */
     public Uni<List<DayResult>> aggregate(Collection<LocalDate> days) {
         return Multi.createFrom().iterable(new TreeSet<>(days))
-                .onItem().transformToUniAndConcatenate(day -> pool.withTransaction(tx -> repository.lockDay(tx, day)
+                .onItem().transformToUniAndConcatenate(day -> pool.withTransaction(tx -> locks.lockAll(tx)
+                        .chain(() -> repository.lockDay(tx, day))
                         .chain(() -> aggregateLocked(tx, day, null))
                         .call(() -> repository.markAggregated(tx, day))
                         .chain(() -> repository.pointCount(tx, clock.calendar().startOf(day.plusDays(1))))
@@ -119,29 +154,27 @@ public class AggregationService implements DueDays {
     }
 
     /**
-     * Re-aggregates one project's days touched by [from, to) that are already due and retained, so that
-     * sessions loaded for past days are queryable at once.
+     * Re-aggregates one project's days touched by [from, to] that are due and retained at {@code now}, inside
+     * the caller's transaction, which holds the project's lock (so sessions loaded for past days are queryable
+     * in the same commit that stores them, never a moment later).
      */
-    public Uni<Void> aggregateProject(String projectId, Instant from, Optional<Instant> to) {
-        return clock.now().chain(now -> {
-            StatisticsCalendar calendar = clock.calendar();
-            LocalDate first = max(calendar.dayOf(from), calendar.firstRetainedDay(now));
-            LocalDate last = calendar.lastDueDay(now);
-            if (to.isPresent() && calendar.dayOf(to.get()).isBefore(last)) {
-                last = calendar.dayOf(to.get());
-            }
-            List<LocalDate> days = new ArrayList<>();
-            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                days.add(d);
-            }
-            return Multi.createFrom().iterable(days)
-                    .onItem().transformToUniAndConcatenate(day -> pool.withTransaction(tx -> repository.lockDay(tx, day)
-                            .chain(() -> aggregateLocked(tx, day, projectId))))
-                    .collect().last().replaceWithVoid();
-        });
+    public Uni<Void> aggregateProjectIn(SqlClient tx, String projectId, Instant from, Optional<Instant> to, Instant now) {
+        StatisticsCalendar calendar = clock.calendar();
+        LocalDate first = max(calendar.dayOf(from), calendar.firstRetainedDay(now));
+        LocalDate last = calendar.lastDueDay(now);
+        if (to.isPresent() && calendar.dayOf(to.get()).isBefore(last)) {
+            last = calendar.dayOf(to.get());
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        return Multi.createFrom().iterable(days)
+                .onItem().transformToUniAndConcatenate(day -> aggregateLocked(tx, day, projectId))
+                .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> aggregateLocked(io.vertx.mutiny.sqlclient.SqlClient tx, LocalDate day, String projectId) {
+    private Uni<Void> aggregateLocked(SqlClient tx, LocalDate day, String projectId) {
         StatisticsCalendar calendar = clock.calendar();
         long start = System.nanoTime();
         return repository.aggregateDay(tx, day, calendar.startOf(day), calendar.startOf(day.plusDays(1)), projectId)
@@ -150,7 +183,8 @@ public class AggregationService implements DueDays {
     }
 
     private Uni<Void> purge(LocalDate firstRetained) {
-        return pool.withTransaction(tx -> repository.purgeBefore(tx, firstRetained).chain(changed -> versions.bump(tx, changed)));
+        return pool.withTransaction(tx -> locks.lockAll(tx)
+                .chain(() -> repository.purgeBefore(tx, firstRetained)).chain(changed -> versions.bump(tx, changed)));
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

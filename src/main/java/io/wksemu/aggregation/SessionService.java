@@ -8,8 +8,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.wksemu.error.DomainException;
 import io.wksemu.clock.ClockService;
+import io.wksemu.store.ProjectLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,9 +24,11 @@ public class SessionService {
     private final Pool pool;
     private final ClockService clock;
     private final AggregationService aggregation;
+    private final ProjectLocks locks;
 
-    public SessionService(Pool pool, ClockService clock, AggregationService aggregation) {
+    public SessionService(Pool pool, ClockService clock, AggregationService aggregation, ProjectLocks locks) {
         this.pool = pool;
+        this.locks = locks;
         this.clock = clock;
         this.aggregation = aggregation;
     }
@@ -33,7 +37,8 @@ public class SessionService {
     }
 
     public Uni<SessionView> login(String projectId, String resourceId, String userName) {
-        return clock.now().chain(now -> pool.withTransaction(tx -> lockDesktop(tx, projectId, resourceId)
+        return clock.now().chain(now -> pool.withTransaction(tx -> locks.lockProjects(tx, List.of(projectId))
+                .chain(() -> lockDesktop(tx, projectId, resourceId))
                 .chain(() -> openSession(tx, projectId, resourceId))
                 .chain(open -> {
                     if (open != null) {
@@ -54,7 +59,8 @@ public class SessionService {
     }
 
     public Uni<SessionView> logout(String projectId, String resourceId) {
-        return clock.now().chain(now -> pool.withTransaction(tx -> lockDesktop(tx, projectId, resourceId)
+        return clock.now().chain(now -> pool.withTransaction(tx -> locks.lockProjects(tx, List.of(projectId))
+                        .chain(() -> lockDesktop(tx, projectId, resourceId))
                         .chain(() -> openSession(tx, projectId, resourceId))
                         .chain(open -> {
                             if (open == null) {
@@ -68,11 +74,13 @@ public class SessionService {
                             return tx.preparedQuery("UPDATE desktop_session SET logout_at = $4 "
                                             + "WHERE project_id = $1 AND resource_id = $2 AND login_at = $3")
                                     .execute(Tuple.of(projectId, resourceId, utc(open.loginAt()), utc(now)))
+                                    // days already due that the session touched (the clock may have been
+                                    // moved) are redone in the same transaction
+                                    .call(() -> aggregation.aggregateProjectIn(tx, projectId, open.loginAt(),
+                                            Optional.of(now), now))
                                     .replaceWith(new SessionView(projectId, resourceId, open.userName(),
                                             open.loginAt().toString(), now.toString()));
-                        }))
-                // days already due that the session touched (the clock may have been moved) are redone
-                .call(view -> aggregation.aggregateProject(projectId, Instant.parse(view.login_at()), Optional.of(now))));
+                        })));
     }
 
     private static Uni<Void> lockDesktop(SqlClient tx, String projectId, String resourceId) {

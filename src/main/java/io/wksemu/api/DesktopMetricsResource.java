@@ -3,15 +3,15 @@ package io.wksemu.api;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.error.ErrorBody;
 import io.wksemu.error.ErrorCode;
+import io.vertx.ext.web.RoutingContext;
 import io.wksemu.gateway.BehindGateway;
+import io.wksemu.gateway.GatewayPath;
 import io.wksemu.stats.MetricsQuery;
 import io.wksemu.stats.StatisticsService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * {@code GET /v2/{project_id}/statistics/metrics/desktops}, the emulated Huawei endpoint. The OpenAPI
@@ -93,9 +92,11 @@ public class DesktopMetricsResource {
                             examples = @ExampleObject(name = "database", value = "{\"error_code\":\"WKS.00000003\",\"error_msg\":"
                                     + "\"Failed to obtain database information. Click Cancel Service and Apply Now again.\"}")))
     })
-    public Uni<DesktopMetricsResponse> list(@RestPath("project_id") String projectId, UriInfo uri) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
-        MetricsQuery query = MetricsQueryParser.parse(projectId, params::getFirst);
+    public Uni<DesktopMetricsResponse> list(RoutingContext rc) {
+        // The project id and the query are read as the gateway read them, never re-parsed by the framework
+        // (which would cut the project segment at ';' and split the query at ';').
+        String projectId = GatewayPath.of(rc).projectId();
+        MetricsQuery query = MetricsQueryParser.parse(projectId, QueryString.parse(rc.request().query())::first);
         return statistics.query(projectId, query).map(DesktopMetricsResponse::of);
     }
 }

@@ -5,6 +5,7 @@ import io.wksemu.stats.MetricsQuery;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
 public final class MetricsQueryParser {
 
     private static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The written form of ISO_OFFSET_DATE_TIME (SEMANTICS.md section 2): four-digit years only, no sign. */
+    private static final Pattern INSTANT = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?([Zz]|[+-][0-9]{2}(:[0-9]{2}(:[0-9]{2})?)?)");
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
     private static final int MAX_TIME_LENGTH = 32;
     private static final int MAX_NAME_LENGTH = 64;
     private static final int MAX_IDLE_DAYS = 180;
@@ -34,6 +39,9 @@ public final class MetricsQueryParser {
         String name = param.apply("resource_name");
         if (name != null && (name.isEmpty() || name.length() > MAX_NAME_LENGTH)) {
             throw ApiException.invalid("resource_name", "must be 1-" + MAX_NAME_LENGTH + " characters.");
+        }
+        if (name != null && hasControlCharacter(name)) {
+            throw ApiException.invalid("resource_name", "must not contain control characters.");
         }
         Integer minIdle = integer("min_idle_days", param.apply("min_idle_days"), 0, MAX_IDLE_DAYS);
         Integer maxIdle = integer("max_idle_days", param.apply("max_idle_days"), 0, MAX_IDLE_DAYS);
@@ -80,7 +88,10 @@ public final class MetricsQueryParser {
             throw ApiException.invalid(name, "must be 1-" + MAX_TIME_LENGTH + " characters.");
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            if (!INSTANT.matcher(value).matches()) {
+                throw new DateTimeException(value);
+            }
+            return OffsetDateTime.parse(value.toUpperCase(Locale.ROOT)).toInstant();
         } catch (DateTimeException e) {
             throw ApiException.invalid(name, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z.");
         }
@@ -91,16 +102,27 @@ public final class MetricsQueryParser {
             return null;
         }
         String rule = "must be an integer from " + min + " to " + max + ".";
-        long parsed;
-        try {
-            parsed = Long.parseLong(value);
-        } catch (NumberFormatException e) {
+        // ASCII digits only: Long.parseLong would also take a sign and any script's digits ('+5', '٥', '５')
+        if (!ASCII_DIGITS.matcher(value).matches()) {
             throw ApiException.invalid(name, rule);
         }
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        long parsed = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (parsed < min || parsed > max) {
             throw ApiException.invalid(name, rule);
         }
         return (int) parsed;
+    }
+
+    /** U+0000-U+001F and U+007F (SEMANTICS.md section 7): they never reach the store. */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MetricsQuery.SortField sortField(String value) {

@@ -29,6 +29,9 @@ public final class UserMetricsQueryParser {
         if (username != null && username.length() > MAX_USERNAME_LENGTH) {
             throw ApiException.invalid("username", "must be 0-" + MAX_USERNAME_LENGTH + " characters.");
         }
+        if (username != null && MetricsQueryParser.hasControlCharacter(username)) {
+            throw ApiException.invalid("username", "must not contain control characters.");
+        }
         Integer usageMin = MetricsQueryParser.integer("usage_min_hours", param.apply("usage_min_hours"), 0, MetricsQueryParser.MAX_INT);
         Integer usageMax = MetricsQueryParser.integer("usage_max_hours", param.apply("usage_max_hours"), 0, MetricsQueryParser.MAX_INT);
         MetricsQueryParser.usageOrdered(usageMin, usageMax);

@@ -3,15 +3,15 @@ package io.wksemu.api;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.error.ErrorBody;
 import io.wksemu.error.ErrorCode;
+import io.vertx.ext.web.RoutingContext;
 import io.wksemu.gateway.BehindGateway;
+import io.wksemu.gateway.GatewayPath;
 import io.wksemu.stats.StatisticsService;
 import io.wksemu.stats.UserMetricsQuery;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * {@code GET /v2/{project_id}/statistics/metrics/users} (ListUserUsageMetric), the desktop endpoint's
@@ -96,9 +95,10 @@ public class UserMetricsResource {
                             examples = @ExampleObject(name = "database", value = "{\"error_code\":\"WKS.00000003\",\"error_msg\":"
                                     + "\"Failed to obtain database information. Click Cancel Service and Apply Now again.\"}")))
     })
-    public Uni<UserMetricsResponse> list(@RestPath("project_id") String projectId, UriInfo uri) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
-        UserMetricsQuery query = UserMetricsQueryParser.parse(projectId, params::getFirst);
+    public Uni<UserMetricsResponse> list(RoutingContext rc) {
+        // The project id and the query are read as the gateway read them, like the desktop endpoint does.
+        String projectId = GatewayPath.of(rc).projectId();
+        UserMetricsQuery query = UserMetricsQueryParser.parse(projectId, QueryString.parse(rc.request().query())::first);
         return statistics.queryUsers(projectId, query).map(UserMetricsResponse::of);
     }
 }

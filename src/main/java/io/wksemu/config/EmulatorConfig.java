@@ -78,8 +78,28 @@ public interface EmulatorConfig {
     Index index();
 
     interface Index {
-        /** Projects whose index is kept in memory; the least recently queried beyond this are dropped. */
-        @WithDefault("64")
-        int maxProjects();
+        /**
+         * Heap the query indexes of all projects may take, by their own size estimate; the least recently
+         * queried are dropped beyond it. An index larger than this on its own is used once, not kept.
+         */
+        @WithDefault("268435456")
+        long maxBytes();
+    }
+
+    /** What a request may carry before the gateway refuses it (SEMANTICS.md section 7). */
+    Limits limits();
+
+    interface Limits {
+        /** Length of the request target (path and query) in characters; beyond it 414 APIGW.0201. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Total size of the header names and values; beyond it 494 APIGW.0201. */
+        @WithDefault("16384")
+        int maxHeaderSize();
+
+        /** Size of a request body in bytes; beyond it 413 APIGW.0201. */
+        @WithDefault("10485760")
+        long maxBodySize();
     }
 }

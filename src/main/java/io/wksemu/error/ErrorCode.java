@@ -11,6 +11,11 @@ public enum ErrorCode {
     API_NOT_FOUND(404, "APIGW.0101", "The API does not exist or has not been published in the environment."),
     METHOD_NOT_FOUND(404, "APIGW.0101", "The API does not exist."),
     THROTTLED(429, "APIGW.0308", "The throttling threshold has been reached"),
+    // The gateway's answers to a request it cannot read (APIG error table), before any routing.
+    REQUEST_ERROR(400, "APIGW.0201", "API request error."),
+    ENTITY_TOO_LARGE(413, "APIGW.0201", "Request entity too large."),
+    URI_TOO_LARGE(414, "APIGW.0201", "Request URI too large."),
+    HEADERS_TOO_LARGE(494, "APIGW.0201", "Request headers too large."),
     DATABASE_UNAVAILABLE(500, "WKS.00000003",
             "Failed to obtain database information. Click Cancel Service and Apply Now again."),
     INTERNAL_ERROR(500, "WKS.00000001", "Internal error."),

@@ -5,21 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.wksemu.auth.Authenticator;
-import io.wksemu.auth.Credentials;
-import io.wksemu.config.EmulatorConfig;
 import io.wksemu.error.ApiException;
 import io.wksemu.error.ErrorCode;
 import io.wksemu.error.ErrorResponses;
 import io.wksemu.error.RequestIds;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Properties;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -37,9 +28,8 @@ public class GatewayFilter {
     private final Throttle throttle;
     private final Vertx vertx;
 
-    public GatewayFilter(EmulatorConfig config, FaultInjector faults, Throttle throttle, Vertx vertx) {
-        this.authenticator = new Authenticator(config.auth().mode(), Credentials.parse(config.auth().credentials(),
-                config.auth().tokens(), config.auth().file().map(GatewayFilter::readProperties)));
+    public GatewayFilter(GatewayAuth auth, FaultInjector faults, Throttle throttle, Vertx vertx) {
+        this.authenticator = auth.authenticator();
         this.faults = faults;
         this.throttle = throttle;
         this.vertx = vertx;
@@ -48,7 +38,8 @@ public class GatewayFilter {
     @ServerRequestFilter
     @BehindGateway
     public Uni<Response> filter(HttpServerRequest request, RoutingContext context) {
-        String projectId = projectOf(request.path());
+        // the one normalised path: the project routing serves is the project checked, throttled and faulted
+        String projectId = GatewayPath.of(context).projectId();
         FaultInjector.Fault fault = faults.next(projectId);
         Uni<Void> delay = fault == null || fault.delayMs() <= 0 ? Uni.createFrom().voidItem()
                 : Uni.createFrom().emitter(e -> vertx.setTimer(fault.delayMs(), id -> e.complete(null)));
@@ -75,22 +66,5 @@ public class GatewayFilter {
                 : fault.status() >= 500 ? ErrorCode.INTERNAL_ERROR.code() : ErrorCode.INVALID_PARAMETER.code();
         String message = fault.errorMsg() != null ? fault.errorMsg() : "Injected fault.";
         return ErrorResponses.response(fault.status(), code, message, requestId);
-    }
-
-    /** The project id segment of {@code /v2/{project_id}/...}. */
-    static String projectOf(String rawPath) {
-        String[] segments = rawPath.split("/");
-        return segments.length > 2 ? java.net.URLDecoder.decode(segments[2].replace("+", "%2B"),
-                java.nio.charset.StandardCharsets.UTF_8) : "";
-    }
-
-    private static Properties readProperties(String file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(file))) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read EMULATOR_AUTH_FILE " + file, e);
-        }
-        return properties;
     }
 }

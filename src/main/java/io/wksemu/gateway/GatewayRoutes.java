@@ -1,30 +1,103 @@
 package io.wksemu.gateway;
 
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.wksemu.config.EmulatorConfig;
+import io.wksemu.error.ErrorCode;
+import io.wksemu.error.ErrorMapper;
+import io.wksemu.error.ErrorResponses;
 import io.wksemu.error.RequestIds;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * The request journal of the emulated API, fed from a route that sees every exchange, matched or not, and
- * records it once the response is sent, so 401s, 404s and faults are in it.
+ * The front of the gateway, a route that sees every exchange before any other work: it refuses what the
+ * real gateway refuses before routing (a request target it cannot parse, a URI, headers or a declared body
+ * over the limits of {@code emulator.limits}) with a JSON error and a request id, computes the one
+ * normalised {@link GatewayPath} that everything after it reads, makes the emulated API ignore
+ * {@code Accept} (it always answers JSON), and feeds the request journal once the response is sent, so 401s,
+ * 404s and faults are in it.
  */
 @Singleton
 public class GatewayRoutes {
 
-    void install(@Observes StartupEvent ignored, Router router, RequestJournal journal) {
+    void install(@Observes StartupEvent ignored, Router router, RequestJournal journal, EmulatorConfig config) {
+        EmulatorConfig.Limits limits = config.limits();
         router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
-            String path = rc.request().path();
-            if (!path.startsWith("/_emulator") && !path.startsWith("/q/")) {
-                String method = rc.request().method().name();
-                String query = rc.request().query();
-                String projectId = path.startsWith("/v2/") ? GatewayFilter.projectOf(path) : null;
-                rc.addBodyEndHandler(v -> journal.record(new RequestJournal.Entry(method, path, query,
-                        rc.response().getStatusCode(), RequestIds.of(rc), projectId, Instant.now().toString())));
+            ErrorCode refusal = refusal(rc.request(), limits);
+            GatewayPath path = null;
+            if (refusal == null) {
+                try {
+                    path = GatewayPath.compute(rc);
+                } catch (IllegalArgumentException malformed) {
+                    refusal = ErrorCode.REQUEST_ERROR;
+                }
+            }
+            if (refusal != null) {
+                if (refusal == ErrorCode.ENTITY_TOO_LARGE) {
+                    rc.response().putHeader(HttpHeaders.CONNECTION, "close"); // the body is never read
+                }
+                ErrorResponses.send(rc, refusal, refusal.message());
+                return;
+            }
+            if (!ErrorMapper.isAdminPath(path.normalized()) && !path.normalized().startsWith("/q/")) {
+                rc.request().headers().remove(HttpHeaders.ACCEPT);
+                record(rc, journal, path);
             }
             rc.next();
         });
+    }
+
+    private static void record(RoutingContext rc, RequestJournal journal, GatewayPath path) {
+        String method = rc.request().method().name();
+        String query = rc.request().query();
+        rc.addBodyEndHandler(v -> journal.record(new RequestJournal.Entry(method, path.normalized(), query,
+                rc.response().getStatusCode(), RequestIds.of(rc), path.projectId(), Instant.now().toString())));
+    }
+
+    /** What the gateway refuses before routing, or null. */
+    static ErrorCode refusal(HttpServerRequest request, EmulatorConfig.Limits limits) {
+        String uri = request.uri();
+        if (uri.length() > limits.maxUriLength()) {
+            return ErrorCode.URI_TOO_LARGE;
+        }
+        if (headerBytes(request.headers()) > limits.maxHeaderSize()) {
+            return ErrorCode.HEADERS_TOO_LARGE;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declaredLength(length) > limits.maxBodySize()) {
+            return ErrorCode.ENTITY_TOO_LARGE;
+        }
+        try {
+            new URI(uri);
+        } catch (URISyntaxException e) {
+            return ErrorCode.REQUEST_ERROR;
+        }
+        return null;
+    }
+
+    private static long headerBytes(MultiMap headers) {
+        long total = 0;
+        for (Map.Entry<String, String> header : headers) {
+            total += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF
+        }
+        return total;
+    }
+
+    /** A Content-Length the HTTP codec accepted; -1 when it is not a number (the codec then refuses it). */
+    private static long declaredLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

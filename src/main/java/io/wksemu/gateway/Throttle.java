@@ -2,6 +2,7 @@ package io.wksemu.gateway;
 
 import io.wksemu.config.EmulatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -16,8 +17,13 @@ public class Throttle {
     private final OptionalInt perMinute;
     private final Map<String, long[]> windows = new HashMap<>();
 
+    @Inject
     public Throttle(EmulatorConfig config) {
-        this.perMinute = config.throttle().perMinute();
+        this(config.throttle().perMinute());
+    }
+
+    Throttle(OptionalInt perMinute) {
+        this.perMinute = perMinute;
     }
 
     public OptionalInt limit() {
@@ -33,8 +39,8 @@ public class Throttle {
         long[] window = windows.computeIfAbsent(projectId, p -> new long[] {minute, 0});
         if (window[0] != minute) {
             if (windows.size() > 10_000) {
-                windows.clear(); // old windows of idle projects are worthless
-                window = new long[] {minute, 0};
+                // windows of earlier minutes are worthless; those of this minute still count
+                windows.values().removeIf(w -> w[0] != minute);
                 windows.put(projectId, window);
             }
             window[0] = minute;

@@ -15,15 +15,20 @@ import java.util.Map;
  * per day, the last day with any use, so usage and idle days of any day range are two array reads.
  * PostgreSQL stays the source of truth; {@code version} says which committed state this index reflects.
  *
- * <p>Days from {@code floor} on are held; days past the last stored point read as 0 seconds, as do days
- * without a point from each desktop's first day (its creation day, or an earlier explicit point) on.
+ * <p>Days [{@code floor}, {@code ceiling}] are held, at most {@link #MAX_DAYS} of them (the 181 days of the
+ * retention window), whatever is stored: points on days not yet due (a fixture may set a day far in the
+ * future) cost no memory. Days past the last stored point read as 0 seconds, as do days without a point
+ * from each desktop's first day (its creation day, or an earlier explicit point) on.
  */
 public final class ProjectIndex implements CachedIndex {
 
     private static final int NEVER_USED = Integer.MIN_VALUE;
+    /** The queryable window: days today-180 to today-1, plus one for a window read across a day change. */
+    public static final int MAX_DAYS = 181;
 
     private final long version;
     private final long floor;
+    private final long ceiling;
     private final int days;
     private final String[] ids;
     private final String[] names;
@@ -47,9 +52,23 @@ public final class ProjectIndex implements CachedIndex {
     public record PointRow(String resourceId, LocalDate day, int usageSeconds) {
     }
 
+    /** An index of days [floorDay, floorDay + MAX_DAYS - 1]. */
     public ProjectIndex(long version, LocalDate floorDay, List<DesktopRow> desktops, List<PointRow> points) {
+        this(version, floorDay, floorDay.plusDays(MAX_DAYS - 1), desktops, points);
+    }
+
+    /**
+     * An index of days [floorDay, ceilingDay], which must be at most {@link #MAX_DAYS} days; points outside
+     * are ignored.
+     */
+    public ProjectIndex(long version, LocalDate floorDay, LocalDate ceilingDay, List<DesktopRow> desktops,
+            List<PointRow> points) {
         this.version = version;
         this.floor = floorDay.toEpochDay();
+        this.ceiling = ceilingDay.toEpochDay();
+        if (ceiling - floor + 1 > MAX_DAYS) {
+            throw new IllegalArgumentException("an index spans at most " + MAX_DAYS + " days");
+        }
         List<DesktopRow> sorted = new ArrayList<>(desktops);
         sorted.sort(Comparator.comparing(DesktopRow::resourceName).thenComparing(DesktopRow::resourceId));
         int n = sorted.size();
@@ -81,21 +100,24 @@ public final class ProjectIndex implements CachedIndex {
         }
         long maxDay = floor - 1;
         for (PointRow p : points) {
-            maxDay = Math.max(maxDay, p.day().toEpochDay());
+            long day = p.day().toEpochDay();
+            if (day <= ceiling) {
+                maxDay = Math.max(maxDay, day);
+            }
         }
         days = (int) Math.max(0, maxDay - floor + 1);
-        int[] usage = new int[n * days];
+        int[] usage = new int[Math.multiplyExact(n, days)];
         for (PointRow p : points) {
             Integer i = position.get(p.resourceId());
             long day = p.day().toEpochDay();
-            if (i == null || day < floor) {
+            if (i == null || day < floor || day > ceiling) {
                 continue;
             }
             usage[(int) (day - floor) * n + i] = p.usageSeconds();
             firstDay[i] = Math.min(firstDay[i], day);
         }
-        prefix = new int[n * (days + 1)];
-        lastUsed = new int[n * days];
+        prefix = new int[Math.multiplyExact(n, days + 1)];
+        lastUsed = new int[usage.length];
         for (int i = 0; i < n; i++) {
             int sum = 0;
             int last = NEVER_USED;
@@ -116,14 +138,18 @@ public final class ProjectIndex implements CachedIndex {
         return version;
     }
 
-    /** Days from the floor on are held, however far the window reaches forward (days past the data read 0). */
-    @Override
-    public boolean covers(QueryWindow window) {
-        return !window.first().isBefore(floor());
-    }
-
     public LocalDate floor() {
         return LocalDate.ofEpochDay(floor);
+    }
+
+    /** The last day held: a window ending later needs another index. */
+    public LocalDate ceiling() {
+        return LocalDate.ofEpochDay(ceiling);
+    }
+
+    /** Days held in the arrays (up to the last stored point of the span). */
+    public int heldDays() {
+        return days;
     }
 
     public int desktopCount() {
@@ -137,12 +163,18 @@ public final class ProjectIndex implements CachedIndex {
                 + 200L * ids.length;
     }
 
-    /** Answers a query over the window's days, which must not start before {@link #floor()}. */
+    /** Whether the window's days all lie in the span this index holds. */
+    @Override
+    public boolean covers(QueryWindow window) {
+        return window.first().toEpochDay() >= floor && window.last().toEpochDay() <= ceiling;
+    }
+
+    /** Answers a query over the window's days, which must lie in [{@link #floor()}, {@link #ceiling()}]. */
     public StatsPage query(MetricsQuery q, QueryWindow window) {
         long lo = window.first().toEpochDay();
         long hi = window.last().toEpochDay();
-        if (lo < floor) {
-            throw new IllegalArgumentException("window starts before the index floor");
+        if (!covers(window)) {
+            throw new IllegalArgumentException("window outside the index span");
         }
         String needle = q.resourceName() == null ? null : q.resourceName().toLowerCase(Locale.ROOT);
         long minUsage = q.usageMinHours() == null ? Long.MIN_VALUE : q.usageMinHours() * 3600L;

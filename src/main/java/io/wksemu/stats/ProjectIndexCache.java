@@ -1,56 +1,58 @@
 package io.wksemu.stats;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.wksemu.config.EmulatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The in-memory indexes of recently queried projects, one map per kind of index (desktops, users), each
- * evicting the least recently queried project beyond {@code emulator.index.max-projects}. An entry is only
- * ever replaced by one of a newer (or the same) version.
+ * The in-memory indexes of recently queried projects, of every kind (desktops, users), together bounded by
+ * bytes ({@code emulator.index.max-bytes}, each index weighed by {@link CachedIndex#approximateBytes()}); the
+ * least recently used go first. An entry is only ever replaced by one of a newer (or the same) version, so a
+ * slow rebuild never hides a newer state.
  */
 @ApplicationScoped
 public class ProjectIndexCache {
 
-    private final int max;
-    private final Map<Class<? extends CachedIndex>, Map<String, CachedIndex>> byKind = new LinkedHashMap<>();
+    private record Key(Class<? extends CachedIndex> kind, String projectId) {
+    }
+
+    private final Cache<Key, CachedIndex> byProject;
 
     public ProjectIndexCache(EmulatorConfig config) {
-        this.max = config.index().maxProjects();
+        this.byProject = Caffeine.newBuilder()
+                .maximumWeight(config.index().maxBytes())
+                .weigher((Key key, CachedIndex index) -> (int) Math.min(Integer.MAX_VALUE,
+                        index.approximateBytes() + 2L * key.projectId().length()))
+                .executor(Runnable::run) // evict on the writing thread: the bound holds when put returns
+                .build();
     }
 
-    private Map<String, CachedIndex> of(Class<? extends CachedIndex> kind) {
-        return byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CachedIndex> eldest) {
-                return size() > max;
-            }
-        });
+    public <I extends CachedIndex> I get(Class<I> kind, String projectId) {
+        return kind.cast(byProject.getIfPresent(new Key(kind, projectId)));
     }
 
-    public synchronized <I extends CachedIndex> I get(Class<I> kind, String projectId) {
-        return kind.cast(of(kind).get(projectId));
+    public void put(String projectId, CachedIndex index) {
+        byProject.asMap().compute(new Key(index.getClass(), projectId),
+                (key, current) -> current == null || current.version() <= index.version() ? index : current);
     }
 
-    public synchronized void put(String projectId, CachedIndex index) {
-        Map<String, CachedIndex> indexes = of(index.getClass());
-        CachedIndex current = indexes.get(projectId);
-        if (current == null || current.version() <= index.version()) {
-            indexes.put(projectId, index);
-        }
+    public void clear() {
+        byProject.invalidateAll();
     }
 
-    public synchronized void clear() {
-        byKind.clear();
-    }
-
-    /** Projects with at least one index in memory. */
-    public synchronized int size() {
+    /** Projects with at least one index held. */
+    public int size() {
+        byProject.cleanUp();
         Set<String> projects = new HashSet<>();
-        byKind.values().forEach(m -> projects.addAll(m.keySet()));
+        byProject.asMap().keySet().forEach(k -> projects.add(k.projectId()));
         return projects.size();
+    }
+
+    /** Bytes the held indexes weigh. */
+    public long bytes() {
+        return byProject.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 }

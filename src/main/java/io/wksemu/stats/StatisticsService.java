@@ -49,7 +49,7 @@ public class StatisticsService {
         this.cache = cache;
         this.clock = clock;
         this.desktops = new Kind<>(ProjectIndex.class, StatisticsCalendar.RETENTION_DAYS,
-                (projectId, floor, ceiling, calendar) -> repository.loadIndex(projectId, floor, calendar));
+                (projectId, floor, ceiling, calendar) -> repository.loadIndex(projectId, floor, ceiling, calendar));
         this.users = new Kind<>(UserIndex.class, StatisticsCalendar.USER_WINDOW_DAYS,
                 (projectId, floor, ceiling, calendar) -> repository.loadUserIndex(projectId, floor, ceiling));
     }
@@ -92,9 +92,15 @@ public class StatisticsService {
         if (cached != null && cached.version() == snapshot.version() && cached.covers(window)) {
             return Uni.createFrom().item(ask.apply(cached, window));
         }
-        return loadOnce(projectId, kind, snapshot.version(), calendar.firstDayWithin(now, kind.windowDays()),
-                calendar.lastDueDay(now), calendar)
+        // The index spans the kind's window as of now, never the days stored beyond it (SEMANTICS.md 7).
+        LocalDate floor = calendar.firstDayWithin(now, kind.windowDays());
+        LocalDate ceiling = max(calendar.lastDueDay(now), floor);
+        return loadOnce(projectId, kind, snapshot.version(), floor, ceiling, calendar)
                 .map(index -> index == null ? empty : ask.apply(index, window));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @SuppressWarnings("unchecked")

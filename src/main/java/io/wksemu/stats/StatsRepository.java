@@ -43,10 +43,10 @@ public class StatsRepository {
     }
 
     /**
-     * Reads the project's desktops and its points from {@code floor} on in one consistent snapshot, labelled
-     * with the version it reflects; null when the project has no data.
+     * Reads the project's desktops and its points of days [floor, ceiling] in one consistent snapshot, labelled
+     * with the version it reflects; null when the project has no data. Points outside the span are never read.
      */
-    public Uni<ProjectIndex> loadIndex(String projectId, LocalDate floor, StatisticsCalendar calendar) {
+    public Uni<ProjectIndex> loadIndex(String projectId, LocalDate floor, LocalDate ceiling, StatisticsCalendar calendar) {
         Tuple p = Tuple.of(projectId);
         List<ProjectIndex.DesktopRow> desktops = new ArrayList<>();
         List<ProjectIndex.PointRow> points = new ArrayList<>();
@@ -62,10 +62,10 @@ public class StatsRepository {
                             .invoke(rows -> rows.forEach(r -> desktops.add(new ProjectIndex.DesktopRow(r.getString(0),
                                     r.getString(1), r.getString(2), calendar.dayOf(r.getOffsetDateTime(3).toInstant())))))
                             .chain(() -> tx.preparedQuery("SELECT resource_id, day, usage_seconds FROM daily_usage "
-                                    + "WHERE project_id = $1 AND day >= $2").execute(Tuple.of(projectId, floor)))
+                                    + "WHERE project_id = $1 AND day BETWEEN $2 AND $3").execute(Tuple.of(projectId, floor, ceiling)))
                             .invoke(rows -> rows.forEach(r -> points.add(new ProjectIndex.PointRow(r.getString(0),
                                     r.getLocalDate(1), r.getInteger(2)))))
-                            .map(ignored -> new ProjectIndex(version, floor, desktops, points));
+                            .map(ignored -> new ProjectIndex(version, floor, ceiling, desktops, points));
                 })));
     }
 

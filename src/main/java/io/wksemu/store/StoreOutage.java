@@ -3,7 +3,15 @@ package io.wksemu.store;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.wksemu.error.DomainException;
-import java.net.ConnectException;
+import io.netty.resolver.dns.DnsNameResolverException;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -34,25 +42,31 @@ public final class StoreOutage {
     }
 
     /**
-     * Whether the failure means PostgreSQL cannot be reached or is going away: refused or timed-out connects,
-     * lost connections, no pooled connection in time (two forms), SQLSTATE class 08 (connection exception) and
-     * 57P01-57P03 (administrator or crash shutdown in progress, "the database system is starting up/shutting down").
+     * Whether the failure means PostgreSQL cannot be reached or is going away, judged by the type of the
+     * failure or of one of its causes: a host name that does not resolve (the container's DNS forgets a
+     * stopped database), a refused, unroutable or timed-out connect and any other socket failure, a lost
+     * connection, SQLSTATE class 08 (connection exception) and 57P01-57P03 (administrator or crash shutdown,
+     * "the database system is starting up/shutting down"). Only the pool's two "no connection in time"
+     * answers carry no type of their own; they are recognised by their fixed text.
      */
     public static boolean isOutage(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof DomainException d && d.kind() == DomainException.Kind.STORE_UNAVAILABLE) {
-                return true;
-            }
-            if (c instanceof ConnectException || c instanceof io.vertx.core.VertxException
-                    && String.valueOf(c.getMessage()).contains("onnection")) {
-                return true;
-            }
-            // The pool's answer to a request that waited too long for a connection (all of them hanging).
-            if (c instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(c.getMessage())) {
+            if (c instanceof DomainException d && d.kind() == DomainException.Kind.STORE_UNAVAILABLE
+                    || c instanceof UnknownHostException
+                    || c instanceof SocketException // ConnectException, NoRouteToHostException, reset...
+                    || c instanceof SocketTimeoutException
+                    || c instanceof ClosedChannelException
+                    || c instanceof TimeoutException
+                    || c instanceof ClosedConnectionException
+                    || c instanceof DnsNameResolverException) {
                 return true;
             }
             if (c instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (c instanceof NoStackTraceThrowable && POOL_TIMEOUT.equals(c.getMessage())
+                    || c instanceof VertxException && POOL_WAIT_TIMEOUT.equals(c.getMessage())) {
                 return true;
             }
             if (c.getCause() == c) {
@@ -61,4 +75,8 @@ public final class StoreOutage {
         }
         return false;
     }
+
+    /** The pool's failures when no connection came in time (vertx-sql-client has no type for them). */
+    private static final String POOL_TIMEOUT = "Timeout";
+    private static final String POOL_WAIT_TIMEOUT = "Timeout waiting for connection";
 }

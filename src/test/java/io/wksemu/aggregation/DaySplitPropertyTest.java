@@ -1,60 +1,90 @@
 package io.wksemu.aggregation;
 
+import static io.wksemu.Seeds.between;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
+import io.wksemu.Seeds;
+import io.wksemu.clock.StatisticsCalendar;
 import io.wksemu.store.SchemaMigrator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The aggregation SQL itself, run on the real PostgreSQL, against a brute-force oracle that marks every
- * second a session covers and counts them per day. Random session sets include overlaps, nesting, touching
- * ends, sessions crossing one or two midnights, zero-length and open sessions.
+ * second a session covers and counts them per day. Seeded random session sets include overlaps, nesting,
+ * touching ends, sessions crossing one or two midnights, zero-length and open sessions. Days are those of
+ * the statistics calendar, as the daily job passes them: three UTC days, and three Europe/Berlin days around
+ * each daylight-saving change (82,800 and 90,000 s long in the middle).
  */
 class DaySplitPropertyTest {
 
-    private static final LocalDate DAY0 = LocalDate.of(2026, 3, 1);
-    private static final Instant ORIGIN = DAY0.atStartOfDay().toInstant(ZoneOffset.UTC);
     private static final int DAYS = 3;
-    private static final int SPAN = DAYS * 86400;
+
+    /** The calendars and their first days; each runs three consecutive days. */
+    private static final Map<String, Period> PERIODS = new LinkedHashMap<>();
+
+    static {
+        PERIODS.put("UTC", new Period(new StatisticsCalendar(ZoneOffset.UTC), LocalDate.of(2026, 3, 1)));
+        PERIODS.put("Berlin spring", new Period(new StatisticsCalendar(ZoneId.of("Europe/Berlin")), LocalDate.of(2026, 3, 28)));
+        PERIODS.put("Berlin autumn", new Period(new StatisticsCalendar(ZoneId.of("Europe/Berlin")), LocalDate.of(2026, 10, 24)));
+    }
 
     private static Vertx vertx;
     private static Pool pool;
 
-    @BeforeContainer
+    /** Three days of a calendar; {@code bounds[k]} is day k's start in seconds after day 0's start. */
+    record Period(StatisticsCalendar calendar, LocalDate day0) {
+
+        Instant origin() {
+            return calendar.startOf(day0);
+        }
+
+        int[] bounds() {
+            int[] bounds = new int[DAYS + 1];
+            for (int k = 0; k <= DAYS; k++) {
+                bounds[k] = (int) (calendar.startOf(day0.plusDays(k)).getEpochSecond() - origin().getEpochSecond());
+            }
+            return bounds;
+        }
+    }
+
+    @BeforeAll
     static void connect() {
         vertx = Vertx.vertx();
         PgConnectOptions options = new PgConnectOptions()
                 .setHost(env("DB_HOST", "localhost")).setPort(Integer.parseInt(env("DB_PORT", "5432")))
-                .setDatabase(env("DB_NAME", "wksemu")).setUser(env("DB_USERNAME", "wksemu"))
+                .setDatabase(env("WKSEMU_TEST_DB", "wksemu_test")).setUser(env("DB_USERNAME", "wksemu"))
                 .setPassword(env("DB_PASSWORD", "wksemu"));
         pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
         new SchemaMigrator(pool).migrate().await().atMost(Duration.ofMinutes(1));
     }
 
-    @AfterContainer
+    @AfterAll
     static void disconnect() {
         pool.closeAndAwait();
         vertx.closeAndAwait();
@@ -65,80 +95,97 @@ class DaySplitPropertyTest {
         return value == null || value.isEmpty() ? fallback : value;
     }
 
-    /** A session as offsets in seconds from DAY0's start; end -1 means still open. */
+    /** A session as offsets in seconds from day 0's start; end -1 means still open. */
     record Session(int start, int end) {
     }
 
-    @Provide
-    Arbitrary<List<Session>> sessionSets() {
-        Arbitrary<Integer> start = Arbitraries.oneOf(
-                Arbitraries.integers().between(-7200, SPAN + 3600),
-                Arbitraries.of(0, 86400, 2 * 86400, 3 * 86400, 86400 - 1, 86400 + 1));
-        Arbitrary<Session> session = start.flatMap(s -> Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 40000).map(len -> new Session(s, s + len)),
-                Arbitraries.integers().between(0, 2 * 86400).map(len -> new Session(s, s + len)),
-                Arbitraries.just(new Session(s, s)),
-                Arbitraries.just(new Session(s, -1))));
-        return session.list().ofMaxSize(7);
+    static Stream<Arguments> cases() {
+        return PERIODS.keySet().stream().flatMap(period -> Seeds.of(80).mapToObj(seed -> Arguments.of(period, seed)));
     }
 
-    @Property(tries = 120)
-    void sqlAggregationMatchesSecondBySecondOracle(@ForAll("sessionSets") List<Session> sessions) {
+    /** Up to 7 sessions, starting anywhere from 2 h before the period to 1 h after it, or on a midnight +-1 s. */
+    static List<Session> generate(long seed, int[] bounds) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int span = bounds[DAYS];
+        List<Session> sessions = new ArrayList<>();
+        int count = between(random, 0, 7);
+        for (int i = 0; i < count; i++) {
+            int start = random.nextBoolean() ? between(random, -7200, span + 3600)
+                    : bounds[between(random, 0, DAYS)] + between(random, -1, 1);
+            sessions.add(switch (random.nextInt(4)) {
+                case 0 -> new Session(start, start + between(random, 0, 40000));
+                case 1 -> new Session(start, start + between(random, 0, 2 * 86400));
+                case 2 -> new Session(start, start);
+                default -> new Session(start, -1);
+            });
+        }
+        return sessions;
+    }
+
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("cases")
+    void sqlAggregationMatchesSecondBySecondOracle(String periodName, long seed) {
+        Period period = PERIODS.get(periodName);
+        int[] bounds = period.bounds();
+        List<Session> sessions = generate(seed, bounds);
+        Instant origin = period.origin();
         String project = "prop" + UUID.randomUUID().toString().replace("-", "");
         AggregationRepository repository = new AggregationRepository();
         try {
             pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO desktop (project_id, resource_id, resource_name, "
                             + "created_at, created_explicit) VALUES ($1, 'd', 'd', $2, true)")
-                    .execute(Tuple.of(project, utc(ORIGIN.minusSeconds(86400))))
+                    .execute(Tuple.of(project, utc(origin.minusSeconds(86400))))
                     .chain(() -> {
                         List<Tuple> rows = new ArrayList<>();
                         Map<Integer, Boolean> seen = new HashMap<>();
                         for (Session s : sessions) {
                             if (seen.put(s.start(), true) == null) { // login instant identifies a session
-                                rows.add(Tuple.of(project, utc(ORIGIN.plusSeconds(s.start())),
-                                        s.end() < 0 ? null : utc(ORIGIN.plusSeconds(s.end()))));
+                                rows.add(Tuple.of(project, utc(origin.plusSeconds(s.start())),
+                                        s.end() < 0 ? null : utc(origin.plusSeconds(s.end()))));
                             }
                         }
-                        return rows.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                        return rows.isEmpty() ? Uni.createFrom().voidItem()
                                 : tx.preparedQuery("INSERT INTO desktop_session (project_id, resource_id, user_name, login_at, logout_at) "
                                         + "VALUES ($1, 'd', 'u', $2, $3)").executeBatch(rows).replaceWithVoid();
                     })).await().atMost(Duration.ofSeconds(30));
 
-            for (int day = 0; day < DAYS; day++) {
-                LocalDate date = DAY0.plusDays(day);
-                Instant start = ORIGIN.plusSeconds(day * 86400L);
-                pool.withTransaction(tx -> repository.aggregateDay(tx, date, start, start.plusSeconds(86400), project))
-                        .await().atMost(Duration.ofSeconds(30));
+            StatisticsCalendar calendar = period.calendar();
+            for (int k = 0; k < DAYS; k++) {
+                LocalDate date = period.day0().plusDays(k);
+                pool.withTransaction(tx -> repository.aggregateDay(tx, date, calendar.startOf(date),
+                        calendar.startOf(date.plusDays(1)), project)).await().atMost(Duration.ofSeconds(30));
             }
             Map<LocalDate, Integer> actual = new HashMap<>();
             pool.preparedQuery("SELECT day, usage_seconds FROM daily_usage WHERE project_id = $1").execute(Tuple.of(project))
                     .await().atMost(Duration.ofSeconds(30))
                     .forEach(row -> actual.put(row.getLocalDate(0), row.getInteger(1)));
-            assertEquals(oracle(sessions), actual);
+            assertEquals(oracle(sessions, period.day0(), bounds), actual,
+                    () -> periodName + ", seed " + seed + ": sessions " + sessions);
         } finally {
             pool.preparedQuery("DELETE FROM desktop WHERE project_id = $1").execute(Tuple.of(project))
                     .await().atMost(Duration.ofSeconds(30));
         }
     }
 
-    /** Marks each covered second of the three days; an open session covers to the end of each day counted. */
-    private static Map<LocalDate, Integer> oracle(List<Session> sessions) {
+    /** Marks each covered second of each day; an open session covers to the end of each day counted. */
+    private static Map<LocalDate, Integer> oracle(List<Session> sessions, LocalDate day0, int[] bounds) {
         Map<Integer, Session> byStart = new HashMap<>();
         for (Session s : sessions) {
             byStart.putIfAbsent(s.start(), s);
         }
         Map<LocalDate, Integer> expected = new HashMap<>();
         for (int day = 0; day < DAYS; day++) {
-            BitSet covered = new BitSet(86400);
-            int dayStart = day * 86400;
+            int dayStart = bounds[day];
+            int dayEnd = bounds[day + 1];
+            BitSet covered = new BitSet(dayEnd - dayStart);
             for (Session s : byStart.values()) {
                 int end = s.end() < 0 ? Integer.MAX_VALUE : s.end();
-                for (int t = Math.max(s.start(), dayStart); t < Math.min(end, dayStart + 86400); t++) {
+                for (int t = Math.max(s.start(), dayStart); t < Math.min(end, dayEnd); t++) {
                     covered.set(t - dayStart);
                 }
             }
             if (covered.cardinality() > 0) {
-                expected.put(DAY0.plusDays(day), covered.cardinality());
+                expected.put(day0.plusDays(day), covered.cardinality());
             }
         }
         return expected;

@@ -62,7 +62,8 @@ class UserValidationTest {
         cases.add(invalid(with("start_time", "2026-06-11T00:00:00Z"), "WKS.0002",
                 "Invalid parameter start_time: must not be later than end_time."));
         cases.add(invalid(with("username", "x".repeat(65)), "WKS.0002", "Invalid parameter username: must be 0-64 characters."));
-        for (String bad : List.of("-1", "2147483647", "abc", "1.5", "")) {
+        cases.add(invalid(with("username", "al\u0001ice"), "WKS.0002", "Invalid parameter username: must not contain control characters."));
+        for (String bad : List.of("-1", "2147483647", "abc", "1.5", "", "+5", "\u0665")) {
             cases.add(invalid(with("usage_min_hours", bad), "WKS.0002", "Invalid parameter usage_min_hours: " + HOURS_RULE));
             cases.add(invalid(with("usage_max_hours", bad), "WKS.0002", "Invalid parameter usage_max_hours: " + HOURS_RULE));
         }

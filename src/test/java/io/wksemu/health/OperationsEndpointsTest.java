@@ -49,6 +49,9 @@ class OperationsEndpointsTest {
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("wksemu_aggregation_catchups_total"), "catch-up counter");
         org.junit.jupiter.api.Assertions.assertTrue(metrics.matches("(?s).*\\nwksemu_journal_size [1-9].*"), "journal size");
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("wksemu_index_projects"), "index gauge");
+        // the pool's timers stay; the per-connection gauges are dropped (ClientMeterFilter)
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("postgresql_queue_delay_seconds_count{"), "pool timer");
+        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("postgresql_queue_size"), "per-connection gauge");
     }
 
     @Test

@@ -22,10 +22,12 @@ public final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private AppProcess(Process process, int port) {
+    private AppProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** The database the tests use (scripts/test.sh creates it), never the one scripts/run.sh serves. */
@@ -49,7 +51,7 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("DB_NAME", TEST_DB);
         builder.environment().putAll(env);
-        AppProcess app = new AppProcess(builder.start(), port);
+        AppProcess app = new AppProcess(builder.start(), port, log);
         app.awaitReady(log.toFile());
         return app;
     }
@@ -80,6 +82,11 @@ public final class AppProcess implements AutoCloseable {
             builder.headers(headers);
         }
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What the process has written so far (standard output and error). */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     public String baseUrl() {

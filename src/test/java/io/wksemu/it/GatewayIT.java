@@ -13,6 +13,8 @@ import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricRequest;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricResponse;
+import com.huaweicloud.sdk.workspace.v2.model.ListUserUsageMetricRequest;
+import com.huaweicloud.sdk.workspace.v2.model.ListUserUsageMetricResponse;
 import io.wksemu.auth.SdkSignature;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -55,7 +57,9 @@ class GatewayIT {
         HttpResponse<String> loaded = strict.send("POST", "/_emulator/fixtures", """
                 {"projects": [{"project_id": "%s",
                   "desktops": [{"resource_id": "d1", "resource_name": "dev 01*~/+=&x 桌面", "created_at": "today-5d"}],
-                  "daily_usage": [{"resource_id": "d1", "day": "today-2d", "usage_seconds": 60}]}]}
+                  "daily_usage": [{"resource_id": "d1", "day": "today-2d", "usage_seconds": 60}],
+                  "sessions": [{"resource_id": "d1", "user_name": "dev 01*~/+=&x 桌面", "login_at": "today-3d+09:00",
+                                "logout_at": "today-3d+10:00"}]}]}
                 """.formatted(PROJECT), ADMIN);
         assertEquals(200, loaded.statusCode(), loaded.body());
     }
@@ -92,6 +96,25 @@ class GatewayIT {
             ListDesktopUsageMetricResponse response = client.listDesktopUsageMetric(request().withResourceName(name));
             assertEquals(1, response.getCount(), name);
         }
+    }
+
+    @Test
+    void strictModeAcceptsTheSdksSignatureOfTheUsersEndpoint() {
+        WorkspaceClient client = sdk(strict, "AKSTRICT", "SKSTRICT", PROJECT);
+        for (String name : List.of("dev 01*~/+=&x 桌面", "*~", "/+=&", "桌面", "DEV")) {
+            ListUserUsageMetricResponse response = client.listUserUsageMetric(new ListUserUsageMetricRequest()
+                    .withStartTime("2020-01-01T00:00:00Z").withEndTime("2036-01-01T00:00:00Z").withUsername(name)
+                    .withSortField("user_usage").withSortType("ASC").withUsageMinHours(1).withUsageMaxHours(1));
+            assertEquals(1, response.getCount(), name);
+            assertEquals("dev 01*~/+=&x 桌面", response.getItems().get(0).getUsername());
+            assertEquals(3600.0, response.getItems().get(0).getMetric().get(0).getMetricValue());
+        }
+        assertRefused(assertThrows(ClientRequestException.class, () -> sdk(strict, "AKSTRICT", "WRONG", PROJECT)
+                .listUserUsageMetric(new ListUserUsageMetricRequest().withStartTime("2020-01-01T00:00:00Z")
+                        .withEndTime("2036-01-01T00:00:00Z"))), "verify aksk signature fail");
+        assertRefused(assertThrows(ClientRequestException.class, () -> sdk(strict, "AKBOUND", "SKBOUND", PROJECT)
+                .listUserUsageMetric(new ListUserUsageMetricRequest().withStartTime("2020-01-01T00:00:00Z")
+                        .withEndTime("2036-01-01T00:00:00Z"))), "the project id in the URL does not match the credential's project");
     }
 
     @Test

@@ -1,15 +1,19 @@
 package io.wksemu.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Data lives in PostgreSQL: stopping and starting the emulator on the same database changes no answer. */
 class RestartIT {
-
-    /** {@code -Dit.port=} moves it when 18091 is taken. */
 
     @Test
     void aRestartKeepsTheData() throws Exception {
@@ -36,6 +40,23 @@ class RestartIT {
         }
         try (AppProcess app = AppProcess.start(Map.of())) {
             assertEquals(answer, app.get(query, "X-Auth-Token", "any-token").body());
+            // a normal start is quiet: no notice about the bookkeeping table, no duplicate pool gauge
+            List<CompletableFuture<HttpResponse<String>>> concurrent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                concurrent.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return app.get(query, "X-Auth-Token", "any-token");
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (CompletableFuture<HttpResponse<String>> response : concurrent) {
+                assertEquals(answer, response.get().body());
+            }
+            String log = app.log();
+            assertFalse(log.contains("already exists") || log.contains("already registered") || log.contains("applying migration"),
+                    log);
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.wksemu.stats;
 
+import static io.wksemu.Seeds.between;
+import static io.wksemu.Seeds.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.wksemu.Seeds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,14 +12,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The index's answers against a brute-force oracle that walks every day of every desktop. */
+/**
+ * The index's answers against a brute-force oracle that walks every day of every desktop, over seeded random
+ * cases (the seed is in every failure message; {@code -Dwksemu.seed=N} reruns one).
+ */
 class ProjectIndexTest {
 
     private static final LocalDate FLOOR = LocalDate.of(2026, 1, 1);
@@ -25,47 +29,47 @@ class ProjectIndexTest {
             MetricsQuery query) {
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
-        Arbitrary<Integer> desktopCount = Arbitraries.integers().between(0, 8);
-        return desktopCount.flatMap(n -> {
-            Arbitrary<List<Integer>> created = Arbitraries.integers().between(-5, 25).list().ofSize(n);
-            Arbitrary<List<int[]>> points = Arbitraries.integers().between(0, Math.max(0, n - 1))
-                    .flatMap(d -> Arbitraries.integers().between(-3, 25)
-                            .flatMap(day -> Arbitraries.of(0, 0, 60, 3600, 86400).map(u -> new int[] {d, day, u})))
-                    .list().ofMaxSize(n == 0 ? 0 : 40);
-            Arbitrary<Integer> lo = Arbitraries.integers().between(0, 25);
-            Arbitrary<Integer> span = Arbitraries.integers().between(0, 25);
-            Arbitrary<MetricsQuery> query = Combinators.combine(
-                    Arbitraries.of((Integer) null, 0, 1, 3), Arbitraries.of((Integer) null, 0, 2, 30),
-                    Arbitraries.of((Integer) null, 0, 1), Arbitraries.of((Integer) null, 0, 1, 24),
-                    Arbitraries.of(MetricsQuery.SortField.values()).injectNull(0.3),
-                    Arbitraries.of(MetricsQuery.SortType.values()),
-                    Arbitraries.integers().between(0, 6), Arbitraries.integers().between(1, 5))
-                    .as((minIdle, maxIdle, minH, maxH, field, type, offset, limit) -> new MetricsQuery(
-                            Instant.EPOCH, Instant.EPOCH, null, minIdle, maxIdle, minH,
-                            maxH != null && minH != null && maxH < minH ? minH : maxH, field, type, offset, limit));
-            return Combinators.combine(created, points, lo, span, query).as((c, p, l, s, q) -> {
-                List<ProjectIndex.DesktopRow> desktops = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    desktops.add(new ProjectIndex.DesktopRow("id" + (n - i), "name" + (i % 3), i % 2 == 0 ? null : "pool",
-                            FLOOR.plusDays(c.get(i))));
-                }
-                Map<String, ProjectIndex.PointRow> unique = new HashMap<>();
-                for (int[] point : p) {
-                    String id = "id" + (n - point[0]);
-                    unique.put(id + point[1], new ProjectIndex.PointRow(id, FLOOR.plusDays(point[1]), point[2]));
-                }
-                return new Case(desktops, new ArrayList<>(unique.values()), l, Math.min(25, l + s), q);
-            });
-        });
+    static LongStream seeds() {
+        return Seeds.of(1000);
     }
 
-    @Property(tries = 400)
-    void matchesBruteForce(@ForAll("cases") Case c) {
+    /** 0 to 8 desktops created around the floor, up to 40 points (some before the floor), any window and query. */
+    static Case generate(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = between(random, 0, 8);
+        List<ProjectIndex.DesktopRow> desktops = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            desktops.add(new ProjectIndex.DesktopRow("id" + (n - i), "name" + (i % 3), i % 2 == 0 ? null : "pool",
+                    FLOOR.plusDays(between(random, -5, 25))));
+        }
+        Map<String, ProjectIndex.PointRow> unique = new HashMap<>();
+        int pointCount = n == 0 ? 0 : between(random, 0, 40);
+        for (int k = 0; k < pointCount; k++) {
+            String id = "id" + (n - between(random, 0, n - 1));
+            int day = between(random, -3, 25);
+            unique.put(id + day, new ProjectIndex.PointRow(id, FLOOR.plusDays(day), oneOf(random, 0, 0, 60, 3600, 86400)));
+        }
+        int lo = between(random, 0, 25);
+        int hi = Math.min(25, lo + between(random, 0, 25));
+        Integer minIdle = oneOf(random, null, 0, 1, 3);
+        Integer maxIdle = oneOf(random, null, 0, 2, 30);
+        Integer minH = oneOf(random, null, 0, 1);
+        Integer maxH = oneOf(random, null, 0, 1, 24);
+        MetricsQuery.SortField field = random.nextInt(10) < 3 ? null : oneOf(random, MetricsQuery.SortField.values());
+        MetricsQuery.SortType type = oneOf(random, MetricsQuery.SortType.values());
+        MetricsQuery query = new MetricsQuery(Instant.EPOCH, Instant.EPOCH, null, minIdle, maxIdle, minH,
+                maxH != null && minH != null && maxH < minH ? minH : maxH, field, type,
+                between(random, 0, 6), between(random, 1, 5));
+        return new Case(desktops, new ArrayList<>(unique.values()), lo, hi, query);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void matchesBruteForce(long seed) {
+        Case c = generate(seed);
         ProjectIndex index = new ProjectIndex(1, FLOOR, c.desktops(), c.points());
         QueryWindow window = new QueryWindow(FLOOR.plusDays(c.lo()), FLOOR.plusDays(c.hi()));
-        assertEquals(bruteForce(c, window), index.query(c.query(), window));
+        assertEquals(bruteForce(c, window), index.query(c.query(), window), () -> "seed " + seed + ": " + c);
     }
 
     private static StatsPage bruteForce(Case c, QueryWindow window) {

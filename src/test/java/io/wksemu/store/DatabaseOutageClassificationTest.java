@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures answer WKS.00000003 (database unreachable) rather than WKS.00000001. */
@@ -24,10 +27,27 @@ class DatabaseOutageClassificationTest {
     }
 
     @Test
+    void aDatabaseHostThatNoLongerResolvesOrRoutesIsAnOutageWhateverTheMessage() {
+        assertTrue(StoreOutage.isOutage(new UnknownHostException("postgres")));
+        assertTrue(StoreOutage.isOutage(new RuntimeException("failed", new UnknownHostException("postgres: Name does not resolve"))));
+        assertTrue(StoreOutage.isOutage(new VertxException(new UnknownHostException("db.example"))));
+        assertTrue(StoreOutage.isOutage(new NoRouteToHostException("No route to host")));
+        assertTrue(StoreOutage.isOutage(new PortUnreachableException("x")));
+        assertTrue(StoreOutage.isOutage(new java.net.SocketException("Connection reset")));
+        assertTrue(StoreOutage.isOutage(new java.nio.channels.ClosedChannelException()));
+        assertTrue(StoreOutage.isOutage(new io.vertx.core.impl.NoStackTraceTimeoutException("resolve")));
+        assertTrue(StoreOutage.isOutage(new io.netty.resolver.dns.DnsNameResolverTimeoutException(
+                new java.net.InetSocketAddress("127.0.0.1", 53), null, "query timed out")));
+        assertTrue(StoreOutage.isOutage(io.vertx.sqlclient.ClosedConnectionException.INSTANCE));
+    }
+
+    @Test
     void otherFailuresAreInternalErrors() {
         assertFalse(StoreOutage.isOutage(pg("42P01")), "undefined table");
         assertFalse(StoreOutage.isOutage(pg("57014")), "query canceled");
         assertFalse(StoreOutage.isOutage(new IllegalStateException("bug")));
+        assertFalse(StoreOutage.isOutage(new IllegalStateException("Connection pool exhausted by a bug")),
+                "a message about connections is not a type");
     }
 
     private static PgException pg(String sqlState) {
