@@ -29,18 +29,21 @@ public class SessionResource {
         this.mapper = mapper;
     }
 
-    /** Optional body {@code {"user_name": "alice"}}, of any content type, or none. */
+    /**
+     * Optional body {@code {"user_name": "alice"}}, of any content type, or none; with {@code "failed": true}
+     * a failed attempt is recorded instead and no session opens.
+     */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(201)
-    public Uni<SessionService.SessionView> login(@RestPath("project_id") String projectId,
+    public Uni<?> login(@RestPath("project_id") String projectId,
             @RestPath("resource_id") String resourceId, String text) {
         JsonNode body;
         try {
             body = text == null || text.isBlank() ? null : mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw DomainException.invalid("Body must be empty or {\"user_name\": \"...\"}.");
+            throw DomainException.invalid("Body must be empty or {\"user_name\": \"...\", \"failed\": false}.");
         }
         String user = DEFAULT_USER;
         if (body != null && body.has("user_name")) {
@@ -49,7 +52,14 @@ public class SessionResource {
             }
             user = body.get("user_name").asText();
         }
-        return sessions.login(projectId, resourceId, user);
+        boolean failed = false;
+        if (body != null && body.has("failed") && !body.get("failed").isNull()) {
+            if (!body.get("failed").isBoolean()) {
+                throw DomainException.invalid("failed must be true or false.");
+            }
+            failed = body.get("failed").asBoolean();
+        }
+        return failed ? sessions.loginFailed(projectId, resourceId, user) : sessions.login(projectId, resourceId, user);
     }
 
     @POST

@@ -278,4 +278,89 @@ class UserQuerySemanticsTest {
                 """.formatted(project));
         assertBody(all(), body(0));
     }
+
+    @Test
+    void loginsAndFailuresAreCountedByTheDayTheyHappen() {
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [
+                    {"resource_id": "d1", "resource_name": "one", "created_at": "2026-06-12T00:00:00Z"},
+                    {"resource_id": "d2", "resource_name": "two", "created_at": "today-100d"}],
+                  "sessions": [
+                    {"resource_id": "d1", "user_name": "alice", "login_at": "2026-06-12T09:00:00Z", "logout_at": "2026-06-12T10:00:00Z"},
+                    {"resource_id": "d2", "user_name": "alice", "login_at": "2026-06-13T09:00:00Z", "logout_at": "2026-06-13T09:30:00Z"}],
+                  "login_failures": [
+                    {"resource_id": "d1", "user_name": "alice", "at": "2026-06-12T08:59:00Z"},
+                    {"resource_id": "d1", "user_name": "alice", "at": "2026-06-12T08:59:00.700Z"},
+                    {"resource_id": "d1", "user_name": "alice", "at": "2026-06-12T08:59:01Z"},
+                    {"resource_id": "d2", "user_name": "alice", "at": "2026-06-13T08:00:00Z"},
+                    {"resource_id": "d1", "user_name": "mallory", "at": "2026-06-01T03:00:00Z"},
+                    {"resource_id": "d2", "user_name": "mallory", "at": "2026-06-14T23:59:59Z"}]}]}
+                """.formatted(project));
+        // alice: 2 logins, 3 failures (two in the same second of the same desktop are one attempt);
+        // mallory: only failures, one before d1's creation (failures are not tied to it)
+        assertBody(all(), body(2, user("alice", 5400, 2, 3), user("mallory", 0, 0, 2)));
+        assertBody(users(project, "start_time", "2026-06-12T00:00:00Z", "end_time", "2026-06-12T23:59:59Z"),
+                body(1, user("alice", 3600, 1, 2)));
+        assertBody(users(project, "start_time", "2026-06-13T23:59:59Z", "end_time", "2026-06-15T00:00:00Z"),
+                body(2, user("alice", 1800, 1, 1), user("mallory", 0, 0, 1)));
+        assertBody(all("sort_field", "user_usage", "sort_type", "ASC", "username", "MAL"), body(1, user("mallory", 0, 0, 2)));
+    }
+
+    @Test
+    void loginFailuresRoundTripThroughExport() {
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "one", "created_at": "2026-06-01T00:00:00Z"}],
+                  "login_failures": [
+                    {"resource_id": "d1", "user_name": "bob", "at": "2026-06-10T08:00:00.900+02:00"},
+                    {"resource_id": "d1", "user_name": "bob", "at": "today-1d+07:00"}]}]}
+                """.formatted(project));
+        String exported = given().get("/_emulator/fixtures?project_id=" + project).then().statusCode(200).extract().asString();
+        assertEquals("{\"projects\":[{\"project_id\":\"" + project + "\",\"desktops\":[{\"resource_id\":\"d1\","
+                + "\"resource_name\":\"one\",\"created_at\":\"2026-06-01T00:00:00Z\"}],\"sessions\":[],\"daily_usage\":[],"
+                + "\"login_failures\":[{\"resource_id\":\"d1\",\"user_name\":\"bob\",\"at\":\"2026-06-10T06:00:00Z\"},"
+                + "{\"resource_id\":\"d1\",\"user_name\":\"bob\",\"at\":\"2026-06-14T07:00:00Z\"}]}]}", exported);
+        assertBody(all(), body(1, user("bob", 0, 0, 2)));
+        given().contentType("application/json").body(exported).post("/_emulator/fixtures?reset=true").then().statusCode(200)
+                .body("login_failures", equalTo(2));
+        assertEquals(exported, given().get("/_emulator/fixtures?project_id=" + project).then().extract().asString());
+        assertBody(all(), body(1, user("bob", 0, 0, 2)));
+    }
+
+    @Test
+    void aLoginFailureNamesAKnownDesktop() {
+        given().contentType("application/json").body("""
+                {"projects": [{"project_id": "%s",
+                  "login_failures": [{"resource_id": "ghost", "user_name": "bob", "at": "today-1d+07:00"}]}]}
+                """.formatted(project)).post("/_emulator/fixtures").then().statusCode(400)
+                .body("error_code", equalTo("EMU.0400"))
+                .body("error_msg", equalTo("Invalid fixture: project " + project
+                        + " login_failures[0].resource_id: unknown desktop; list it under desktops"));
+    }
+
+    @Test
+    void theAdminLoginRecordsAFailedAttemptWithoutOpeningASession() {
+        sessions("");
+        freezeClock("2026-06-14T09:30:00.250Z");
+        String login = "/_emulator/projects/" + project + "/desktops/d1/login";
+        String failed = given().body("{\"user_name\":\"alice\",\"failed\":true}").post(login).then().statusCode(201)
+                .contentType("application/json").extract().asString();
+        assertEquals("{\"project_id\":\"" + project + "\",\"resource_id\":\"d1\",\"user_name\":\"alice\","
+                + "\"at\":\"2026-06-14T09:30:00Z\",\"failed\":true}", failed);
+        // the same second again is the same attempt; the desktop is still free for a real login
+        given().body("{\"user_name\":\"alice\",\"failed\":true}").post(login).then().statusCode(201);
+        freezeClock("2026-06-14T09:31:00Z");
+        given().body("{\"user_name\":\"alice\",\"failed\":false}").post(login).then().statusCode(201)
+                .body("login_at", equalTo("2026-06-14T09:31:00Z"));
+        freezeClock("2026-06-14T10:31:00Z");
+        given().post("/_emulator/projects/" + project + "/desktops/d1/logout").then().statusCode(200);
+        given().body("{\"user_name\":\"alice\",\"failed\":\"yes\"}").post(login).then().statusCode(400)
+                .body("error_code", equalTo("EMU.0400")).body("error_msg", equalTo("failed must be true or false."));
+        given().body("{\"user_name\":\"alice\",\"failed\":true}").post("/_emulator/projects/" + project
+                + "/desktops/ghost/login").then().statusCode(404);
+        // 06-14 becomes queryable at 06-15 02:00
+        freezeClock(TestSupport.NOW);
+        assertBody(all(), body(1, user("alice", 3600, 1, 1)));
+    }
 }
