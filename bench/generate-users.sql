@@ -50,7 +50,7 @@ SELECT g.u, g.name, g.home, g.second, g.two_desktops, x.day,
        CASE WHEN g.kind < 30 THEN 1800 + x.v * 9000 / 10000
             WHEN x.workday THEN 10800 + x.v * 21600 / 10000
             ELSE 3600 + x.v * 7200 / 10000 END AS seconds,
-       x.p2 < 2000 AS overlaps,
+       x.p2 < 2000 AS doubled,
        x.p2 % 100 < 6 AS failed, 1 + x.p2 % 2 AS failures
 FROM gen_user g
 CROSS JOIN LATERAL (
@@ -70,7 +70,7 @@ INSERT INTO desktop_session (project_id, resource_id, login_at, logout_at, user_
 SELECT :'project', home, login_at, login_at + seconds * interval '1 second', name FROM gen_day
 UNION ALL
 SELECT :'project', home, login_at + interval '1 hour', login_at + (seconds + 1800) * interval '1 second', name
-FROM gen_day WHERE overlaps
+FROM gen_day WHERE doubled
 UNION ALL
 SELECT :'project', second, login_at + interval '10 minutes', login_at + (seconds / 2) * interval '1 second', name
 FROM gen_day WHERE two_desktops AND second <> home

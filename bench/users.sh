@@ -130,13 +130,19 @@ heap_live_bytes() {
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-# The first query builds the users index: its latency (cold) and the live heap it takes.
+# The first query builds the users index: its latency (cold, in a JVM that has not compiled anything yet)
+# and the live heap it takes. On a starved machine it may exceed the 5 s database bound and answer 500
+# WKS.00000003; every attempt is reported, at most three.
 heap_before=$(heap_live_bytes)
-COLD_MS=$(curl -sf -H "X-Auth-Token: bench-token" -o "$WORK/top.json" -w '%{time_total}' "$(url_of top)" \
-  | awk '{ printf "%.0f", $1 * 1000 }')
+COLD=""
+for attempt in 1 2 3; do
+  answer=$(curl -s -H "X-Auth-Token: bench-token" -o "$WORK/top.json" -w '%{http_code} %{time_total}' "$(url_of top)")
+  COLD="$COLD${COLD:+, }$(awk '{ printf "%s in %.0f ms", $1, $2 * 1000 }' <<<"$answer")"
+  [ "${answer%% *}" = 200 ] && break
+done
 heap_after=$(heap_live_bytes)
 INDEX_MB=$(awk -v a="$heap_after" -v b="$heap_before" 'BEGIN { printf "%.1f", (a - b) / 1048576 }')
-log "first query (index build) $COLD_MS ms; index $INDEX_MB MiB; $(head -c 300 "$WORK/top.json")"
+log "first queries (index build): $COLD; index $INDEX_MB MiB; $(head -c 300 "$WORK/top.json")"
 log "warming up"
 for scenario in top names filtered week; do
   wrk -H 'X-Auth-Token: bench-token' -t2 -c8 -d5s "$(url_of $scenario)" >/dev/null
@@ -169,6 +175,6 @@ mkdir -p "$RESULTS"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "- aggregation of the 30 days by the app (POST /_emulator/aggregations): ${AGGREGATION_S} s"
-  echo "- first query, building the users index: ${COLD_MS} ms; live heap of the index: ${INDEX_MB} MiB"
+  echo "- first queries, building the users index (status and time): ${COLD}; live heap of the index: ${INDEX_MB} MiB"
   echo "- emulator peak RSS (VmHWM): ${RSS_MB} MiB"
 } | tee "$RESULTS/users.md"

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * An immutable in-memory index of one project's per-user daily figures over the users endpoint's 30-day
@@ -43,7 +43,7 @@ public final class UserIndex implements CachedIndex {
         this.floor = floorDay.toEpochDay();
         this.ceiling = ceilingDay.toEpochDay();
         this.days = (int) Math.max(0, ceiling - floor + 1);
-        TreeMap<String, Integer> position = new TreeMap<>();
+        HashMap<String, Integer> position = new HashMap<>();
         for (Row r : rows) {
             long day = r.day().toEpochDay();
             if (day >= floor && day <= ceiling) {
@@ -52,6 +52,7 @@ public final class UserIndex implements CachedIndex {
         }
         int n = position.size();
         names = position.keySet().toArray(String[]::new);
+        Arrays.sort(names);
         lowerNames = new String[n];
         for (int i = 0; i < n; i++) {
             lowerNames[i] = names[i].toLowerCase(Locale.ROOT);
