@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-postgres.sh
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
-  mvn -B -q -DskipTests package
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src seed pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+  ./mvnw -B -q -DskipTests package
 fi
 exec java "$@" -jar target/quarkus-app/quarkus-run.jar

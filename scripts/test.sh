@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export WKSEMU_TEST_DB=${WKSEMU_TEST_DB:-wksemu_test}
 DB_NAME=$WKSEMU_TEST_DB bash scripts/ensure-postgres.sh
-exec mvn -B -ntp verify "$@"
+exec ./mvnw -B -ntp verify "$@"

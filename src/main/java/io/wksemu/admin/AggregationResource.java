@@ -1,9 +1,11 @@
 package io.wksemu.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationRepository;
 import io.wksemu.aggregation.AggregationService;
+import io.wksemu.clock.ClockRange;
 import io.wksemu.error.DomainException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,7 +23,7 @@ import java.util.Map;
 /** {@code POST /_emulator/aggregations}: (re)aggregate named days now, the same work the daily job does. */
 @Path("/_emulator/aggregations")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
 public class AggregationResource {
 
     private static final int MAX_DAYS = 366;
@@ -38,22 +40,27 @@ public class AggregationResource {
         return aggregation.aggregatedDays().map(days -> Map.of("days", days));
     }
 
-    /** Body {@code {"day": "2026-11-01"}} or {@code {"from": "2026-11-01", "to": "2026-11-03"}}. */
+    /** Body: one {@code day}, or {@code from} and {@code to} (inclusive), each {@code YYYY-MM-DD}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record AggregationRequest(String day, String from, String to) {
+    }
+
+    /** Days outside the clock's range or not due yet on the clock are refused; nothing is marked aggregated. */
     @POST
-    public Uni<Map<String, List<AggregationService.DayResult>>> aggregate(JsonNode body) {
+    public Uni<Map<String, List<AggregationService.DayResult>>> aggregate(AggregationRequest body) {
         LocalDate from;
         LocalDate to;
-        if (body != null && body.has("day")) {
-            from = day(body, "day");
+        if (body.day() != null && body.from() == null && body.to() == null) {
+            from = day(body.day(), "day");
             to = from;
-        } else if (body != null && body.has("from") && body.has("to")) {
-            from = day(body, "from");
-            to = day(body, "to");
+        } else if (body.day() == null && body.from() != null && body.to() != null) {
+            from = day(body.from(), "from");
+            to = day(body.to(), "to");
         } else {
             throw DomainException.invalid("Body must be {\"day\": \"YYYY-MM-DD\"} or {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}.");
         }
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw DomainException.invalid("to must be on or after from, at most " + MAX_DAYS + " days in all.");
+            throw DomainException.invalid("to: must be on or after from, at most " + MAX_DAYS + " days in all.");
         }
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -62,11 +69,16 @@ public class AggregationResource {
         return aggregation.aggregate(days).map(results -> Map.of("days", results));
     }
 
-    private static LocalDate day(JsonNode body, String field) {
+    private static LocalDate day(String text, String field) {
+        LocalDate day;
         try {
-            return LocalDate.parse(body.get(field).asText());
+            day = LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw DomainException.invalid(field + " must be a day such as 2026-11-01.");
+            throw DomainException.invalid(field + ": must be a day such as 2026-11-01");
         }
+        if (!ClockRange.contains(day)) {
+            throw DomainException.invalid(field + ": " + day + " is outside " + ClockRange.DAYS);
+        }
+        return day;
     }
 }

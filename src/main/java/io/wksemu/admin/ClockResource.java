@@ -1,12 +1,14 @@
 package io.wksemu.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationService;
 import io.wksemu.error.DomainException;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.ClockState;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +27,7 @@ import java.util.List;
 /** {@code /_emulator/clock}: read, set, advance and reset the emulator clock (SEMANTICS.md section 5). */
 @Path("/_emulator/clock")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
 public class ClockResource {
 
     private final ClockService clock;
@@ -46,32 +48,36 @@ public class ClockResource {
         return clock.state().map(state -> view(state, null));
     }
 
-    /** Body {@code {"now": "<instant>", "frozen": true|false}}; frozen defaults to true. */
-    @PUT
-    public Uni<ClockView> set(JsonNode body) {
-        if (body == null || !body.isObject() || !body.path("now").isTextual()) {
-            throw DomainException.invalid("Body must be {\"now\": \"<ISO-8601 instant>\", \"frozen\": true|false}.");
-        }
-        Instant now = instant(body.get("now").asText());
-        JsonNode frozen = body.get("frozen");
-        if (frozen != null && !frozen.isBoolean()) {
-            throw DomainException.invalid("frozen must be true or false.");
-        }
-        return moved(clock.set(now, frozen == null || frozen.asBoolean()));
+    /** Body of {@code PUT}: where the clock goes, frozen there (the default) or running on from there. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record SetClock(@NotNull(message = "required: an ISO-8601 instant such as 2026-11-01T09:00:00Z") String now,
+            Boolean frozen) {
     }
 
-    /** Body {@code {"by": "PT26H"}}, an ISO-8601 duration (negative moves back). */
+    /** Body of {@code POST .../advance}: an ISO-8601 duration, negative to move back. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Advance(@NotNull(message = "required: an ISO-8601 duration such as PT26H or P3D") String by) {
+    }
+
+    @PUT
+    public Uni<ClockView> set(SetClock body) {
+        Instant now;
+        try {
+            now = OffsetDateTime.parse(body.now()).toInstant();
+        } catch (DateTimeException e) {
+            throw DomainException.invalid("now: must be an ISO-8601 instant such as 2026-11-01T09:00:00Z");
+        }
+        return moved(clock.set(now, body.frozen() == null || body.frozen()));
+    }
+
     @POST
     @Path("/advance")
-    public Uni<ClockView> advance(JsonNode body) {
-        if (body == null || !body.path("by").isTextual()) {
-            throw DomainException.invalid("Body must be {\"by\": \"<ISO-8601 duration such as PT26H>\"}.");
-        }
+    public Uni<ClockView> advance(Advance body) {
         Duration by;
         try {
-            by = Duration.parse(body.get("by").asText());
-        } catch (DateTimeException e) {
-            throw DomainException.invalid("by must be an ISO-8601 duration such as PT26H or P3D.");
+            by = Duration.parse(body.by());
+        } catch (DateTimeException | ArithmeticException e) {
+            throw DomainException.invalid("by: must be an ISO-8601 duration such as PT26H or P3D");
         }
         return moved(clock.advance(by));
     }
@@ -91,13 +97,5 @@ public class ClockResource {
         Instant now = state.now(clock.wallNow());
         return new ClockView(now.toString(), state.mode().wireName(), clock.calendar().zone().getId(),
                 clock.calendar().nextAggregation(now).toString(), aggregatedDays);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException e) {
-            throw DomainException.invalid("now must be an ISO-8601 instant such as 2026-11-01T09:00:00Z.");
-        }
     }
 }

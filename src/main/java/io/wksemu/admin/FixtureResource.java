@@ -1,8 +1,8 @@
 package io.wksemu.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.wksemu.fixture.FixtureDocument;
 import io.wksemu.fixture.FixtureService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,15 +23,16 @@ public class FixtureResource {
         this.fixtures = fixtures;
     }
 
+    /** The body is JSON whatever {@code Content-Type} says; {@code ?reset=true} first wipes the projects it names. */
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<FixtureService.LoadResult> load(JsonNode document, @RestQuery boolean reset) {
-        return fixtures.load(document, reset);
+    @Consumes(MediaType.WILDCARD)
+    public Uni<FixtureService.LoadResult> load(FixtureDocument document, @RestQuery("reset") String reset) {
+        return fixtures.load(document, AdminParams.flag(reset, "reset"));
     }
 
     /** One project with {@code ?project_id=}, otherwise every project. */
     @GET
     public Uni<ObjectNode> export(@RestQuery("project_id") String projectId) {
-        return fixtures.export(projectId);
+        return fixtures.export(AdminParams.optionalProjectId(projectId));
     }
 }

@@ -1,6 +1,12 @@
 package io.wksemu.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.wksemu.fixture.TextRules;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.wksemu.error.DomainException;
 import io.wksemu.gateway.FaultInjector;
 import io.wksemu.gateway.RequestJournal;
@@ -52,25 +58,35 @@ public class GatewayAdminResource {
         return Map.of("faults", faults.list());
     }
 
-    /**
-     * Body {@code {"status": 503, "error_code": "...", "error_msg": "...", "delay_ms": 0, "count": 1,
-     * "project_id": null}}: status and/or delay_ms required, the rest optional.
-     */
+    /** Body of {@code POST /_emulator/faults}: status and/or delay_ms required, the rest optional. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record FaultRequest(
+            @Min(value = 400, message = "must be an integer from 400 to 599")
+            @Max(value = 599, message = "must be an integer from 400 to 599") Integer status,
+            @Size(max = 64, message = CODE_RULE) @Pattern(regexp = TextRules.NAME, message = CODE_RULE) String errorCode,
+            @Size(max = 1024, message = MSG_RULE) @Pattern(regexp = TextRules.NAME, message = MSG_RULE) String errorMsg,
+            @Min(value = 0, message = "must be an integer from 0 to " + MAX_DELAY_MS)
+            @Max(value = MAX_DELAY_MS, message = "must be an integer from 0 to " + MAX_DELAY_MS) Long delayMs,
+            @Min(value = 1, message = "must be an integer from 1 to " + MAX_COUNT)
+            @Max(value = MAX_COUNT, message = "must be an integer from 1 to " + MAX_COUNT) Integer count,
+            @Pattern(regexp = TextRules.PROJECT_ID, message = "null or " + TextRules.PROJECT_ID_RULE) String projectId) {
+    }
+
+    private static final String CODE_RULE = "null or 1-64 characters, not blank, no control characters";
+    private static final String MSG_RULE = "null or 1-1024 characters, not blank, no control characters";
+
+    /** The next {@code count} matching responses of the emulated API fail or wait as told. */
     @POST
     @Path("/faults")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @ResponseStatus(201)
-    public FaultInjector.Fault addFault(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw DomainException.invalid("Body must be a JSON object with status and/or delay_ms.");
-        }
-        Integer status = body.hasNonNull("status") ? integer(body, "status", 400, 599) : null;
-        long delay = body.hasNonNull("delay_ms") ? integer(body, "delay_ms", 0, (int) MAX_DELAY_MS) : 0;
-        if (status == null && delay == 0) {
+    public FaultInjector.Fault addFault(FaultRequest body) {
+        long delay = body.delayMs() == null ? 0 : body.delayMs();
+        if (body.status() == null && delay == 0) {
             throw DomainException.invalid("A fault needs a status (400-599), a delay_ms, or both.");
         }
-        int count = body.hasNonNull("count") ? integer(body, "count", 1, MAX_COUNT) : 1;
-        return faults.add(status, text(body, "error_code"), text(body, "error_msg"), delay, count, text(body, "project_id"));
+        int count = body.count() == null ? 1 : body.count();
+        return faults.add(body.status(), body.errorCode(), body.errorMsg(), delay, count, body.projectId());
     }
 
     @DELETE
@@ -79,24 +95,5 @@ public class GatewayAdminResource {
         int size = faults.list().size();
         faults.clear();
         return Map.of("cleared", size);
-    }
-
-    private static int integer(JsonNode body, String field, int min, int max) {
-        JsonNode value = body.get(field);
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
-            throw DomainException.invalid(field + " must be an integer from " + min + " to " + max + ".");
-        }
-        return value.asInt();
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isEmpty()) {
-            throw DomainException.invalid(field + " must be a non-empty string.");
-        }
-        return value.asText();
     }
 }

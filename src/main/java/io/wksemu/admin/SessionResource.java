@@ -1,11 +1,15 @@
 package io.wksemu.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.SessionService;
-import io.wksemu.error.DomainException;
+import io.wksemu.error.JsonBodies;
+import io.wksemu.fixture.TextRules;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,42 +26,44 @@ public class SessionResource {
     private static final String DEFAULT_USER = "emulator-user";
 
     private final SessionService sessions;
-    private final ObjectMapper mapper;
+    private final JsonBodies bodies;
 
-    public SessionResource(SessionService sessions, ObjectMapper mapper) {
+    public SessionResource(SessionService sessions, JsonBodies bodies) {
         this.sessions = sessions;
-        this.mapper = mapper;
+        this.bodies = bodies;
     }
 
     /**
-     * Optional body {@code {"user_name": "alice"}}, of any content type, or none; with {@code "failed": true}
-     * a failed attempt is recorded instead and no session opens.
+     * Optional body of a login: who logs in (default {@value #DEFAULT_USER}), by the fixtures' rules for user
+     * names; {@code failed: true} records a failed attempt instead (SEMANTICS.md section 8).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Login(
+            @NotNull(message = TextRules.NAME_RULE)
+            @Size(max = TextRules.MAX_NAME_LENGTH, message = TextRules.NAME_RULE)
+            @Pattern(regexp = TextRules.NAME, message = TextRules.NAME_RULE) String userName,
+            Boolean failed) {
+    }
+
+    /**
+     * Optional body {@code {"user_name": "alice"}}, JSON whatever its content type, or none; with
+     * {@code "failed": true} a failed attempt is recorded at the clock's now and no session opens.
      */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(201)
     public Uni<?> login(@RestPath("project_id") String projectId,
-            @RestPath("resource_id") String resourceId, String text) {
-        JsonNode body;
-        try {
-            body = text == null || text.isBlank() ? null : mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw DomainException.invalid("Body must be empty or {\"user_name\": \"...\", \"failed\": false}.");
-        }
+            @RestPath("resource_id") String resourceId, byte[] body) {
+        AdminParams.projectId(projectId);
+        AdminParams.resourceId(resourceId);
         String user = DEFAULT_USER;
-        if (body != null && body.has("user_name")) {
-            if (!body.get("user_name").isTextual() || body.get("user_name").asText().isBlank()) {
-                throw DomainException.invalid("user_name must be a non-empty string.");
-            }
-            user = body.get("user_name").asText();
-        }
         boolean failed = false;
-        if (body != null && body.has("failed") && !body.get("failed").isNull()) {
-            if (!body.get("failed").isBoolean()) {
-                throw DomainException.invalid("failed must be true or false.");
-            }
-            failed = body.get("failed").asBoolean();
+        if (body != null && !new String(body, StandardCharsets.UTF_8).isBlank()) {
+            Login login = bodies.read(body, Login.class, "", "must be empty or {\"user_name\": \"...\", \"failed\": false}");
+            bodies.check(login, "", "");
+            user = login.userName();
+            failed = Boolean.TRUE.equals(login.failed());
         }
         return failed ? sessions.loginFailed(projectId, resourceId, user) : sessions.login(projectId, resourceId, user);
     }
@@ -67,6 +73,8 @@ public class SessionResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<SessionService.SessionView> logout(@RestPath("project_id") String projectId,
             @RestPath("resource_id") String resourceId) {
+        AdminParams.projectId(projectId);
+        AdminParams.resourceId(resourceId);
         return sessions.logout(projectId, resourceId);
     }
 }

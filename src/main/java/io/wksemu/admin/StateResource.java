@@ -1,6 +1,7 @@
 package io.wksemu.admin;
 
 import io.smallrye.mutiny.Uni;
+import io.wksemu.config.EmulatorConfig;
 import io.wksemu.fixture.FixtureService;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** {@code DELETE /_emulator/state}: wipe everything or one project, optionally reloading the seed folder. */
+/**
+ * {@code DELETE /_emulator/state}: wipe everything or one project, optionally reloading the seed folder: with
+ * {@code project_id}, only that project of the seed (nothing when the seed does not name it).
+ */
 @Path("/_emulator/state")
 @Produces(MediaType.APPLICATION_JSON)
 public class StateResource {
@@ -22,14 +26,16 @@ public class StateResource {
     }
 
     @DELETE
-    public Uni<Map<String, Object>> wipe(@RestQuery("project_id") String projectId, @RestQuery boolean reseed) {
+    public Uni<Map<String, Object>> wipe(@RestQuery("project_id") String project, @RestQuery("reseed") String reseedFlag) {
+        String projectId = AdminParams.optionalProjectId(project);
+        boolean reseed = AdminParams.flag(reseedFlag, "reseed");
         Uni<Void> wiped = fixtures.wipe(projectId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("wiped", projectId == null ? "all" : projectId);
         if (!reseed) {
             return wiped.replaceWith(answer);
         }
-        return wiped.chain(fixtures::loadSeed).map(loaded -> {
+        return wiped.chain(() -> fixtures.loadSeed(EmulatorConfig.SeedMode.RESET, projectId)).map(loaded -> {
             answer.put("reseeded", loaded);
             return answer;
         });

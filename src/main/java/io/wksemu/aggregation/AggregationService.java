@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.wksemu.clock.ClockService;
 import io.wksemu.clock.StatisticsCalendar;
+import io.wksemu.error.DomainException;
 import io.wksemu.stats.DueDays;
 import io.wksemu.store.ProjectLocks;
 import io.wksemu.store.ProjectVersions;
@@ -141,9 +142,29 @@ public class AggregationService implements DueDays {
         return repository.aggregatedDays(pool);
     }
 
-    /** (Re)aggregates the given days now, whatever was done before; answers each day's point count. */
+    /**
+     * (Re)aggregates the given days now, whatever was done before; answers each day's point count. A day not
+     * due yet on the clock (its D+1 02:00 still ahead) is refused before any day is touched: marking it done
+     * would keep sessions added later for it from ever being counted.
+     */
     public Uni<List<DayResult>> aggregate(Collection<LocalDate> days) {
-        return Multi.createFrom().iterable(new TreeSet<>(days))
+        TreeSet<LocalDate> ordered = new TreeSet<>(days);
+        if (ordered.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return clock.now().chain(now -> {
+            LocalDate last = ordered.last();
+            Instant due = clock.calendar().aggregationInstantOf(last);
+            if (now.isBefore(due)) {
+                return Uni.createFrom().failure(DomainException.invalid("Day " + last + " is not due yet: it becomes due at "
+                        + due + " (the clock reads " + now + "); nothing was aggregated."));
+            }
+            return aggregateDue(ordered);
+        });
+    }
+
+    private Uni<List<DayResult>> aggregateDue(TreeSet<LocalDate> days) {
+        return Multi.createFrom().iterable(days)
                 .onItem().transformToUniAndConcatenate(day -> pool.withTransaction(tx -> locks.lockAll(tx)
                         .chain(() -> repository.lockDay(tx, day))
                         .chain(() -> aggregateLocked(tx, day, null))

@@ -3,8 +3,10 @@ package io.wksemu.clock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.wksemu.config.EmulatorConfig;
+import io.wksemu.error.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The emulator clock of SEMANTICS.md section 1: the only source of "now" for statistics, aggregation and
  * retention. Its state lives in PostgreSQL so every replica reads the same time; wall time comes from the
- * injected {@link Clock} of the JVM.
+ * injected {@link Clock} of the JVM. Every value it takes lies in {@link ClockRange} (SEMANTICS.md section 7):
+ * a move whose result falls outside is refused and nothing is stored.
  */
 @ApplicationScoped
 public class ClockService {
@@ -58,6 +61,10 @@ public class ClockService {
 
     /** Sets the clock to read {@code now}: frozen there, or running on from there. */
     public Uni<ClockState> set(Instant now, boolean frozen) {
+        if (!ClockRange.contains(now)) {
+            return Uni.createFrom().failure(DomainException.invalid(
+                    "now: " + now + " is outside " + ClockRange.INSTANTS + "; nothing was changed."));
+        }
         ClockState next = frozen ? ClockState.frozenAt(now) : ClockState.runningFrom(now, wallNow());
         return write(next);
     }
@@ -66,7 +73,21 @@ public class ClockService {
         return pool.withTransaction(tx -> tx.query("SELECT 1 FROM clock_state WHERE id = 1 FOR UPDATE").execute()
                 .chain(() -> repository.read(tx))
                 .chain(current -> {
-                    ClockState next = current.advancedBy(by);
+                    Instant wallNow = wallNow();
+                    Instant from = current.now(wallNow);
+                    ClockState next;
+                    Instant to;
+                    try {
+                        next = current.advancedBy(by);
+                        to = next.now(wallNow);
+                    } catch (DateTimeException | ArithmeticException overflow) {
+                        next = null;
+                        to = null;
+                    }
+                    if (to == null || !ClockRange.contains(to)) {
+                        return Uni.createFrom().failure(DomainException.invalid("by: moving the clock from " + from
+                                + " by " + by + " leaves " + ClockRange.INSTANTS + "; nothing was changed."));
+                    }
                     return repository.write(tx, next).replaceWith(next);
                 })).invoke(this::observe);
     }

@@ -14,9 +14,25 @@ public interface EmulatorConfig {
     @WithDefault("UTC")
     ZoneId statisticsZone();
 
-    /** Folder whose {@code *.json} fixture documents are loaded at startup and on reseed. */
-    @WithDefault("seed")
-    String seedDir();
+    /**
+     * Folder whose {@code *.json} fixture documents are loaded at startup and on reseed; a relative path is
+     * resolved against the application's home (the folder of {@code quarkus-run.jar}), not the working
+     * directory. When set, it must exist; unset, {@code seed} in the home is used if it exists.
+     */
+    Optional<String> seedDir();
+
+    /** What the start does with the seed folder (SEMANTICS.md section 6). */
+    @WithDefault("reset")
+    SeedMode seedMode();
+
+    enum SeedMode {
+        /** Replace each project named in the seed by the seed, one transaction per project. */
+        RESET,
+        /** Load only the seed projects not stored yet. */
+        MISSING,
+        /** Load nothing. */
+        OFF
+    }
 
     /** Daily aggregation. */
     Aggregation aggregation();

@@ -43,7 +43,9 @@ public class GatewayRoutes {
             }
             if (refusal != null) {
                 if (refusal == ErrorCode.ENTITY_TOO_LARGE) {
-                    rc.response().putHeader(HttpHeaders.CONNECTION, "close"); // the body is never read
+                    // the body is never read: the connection ends with the answer
+                    rc.response().putHeader(HttpHeaders.CONNECTION, "close")
+                            .endHandler(v -> rc.request().connection().close());
                 }
                 ErrorResponses.send(rc, refusal, refusal.message());
                 return;

@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Gauges of the emulator's own state, next to the HTTP metrics of the extension and the aggregation timer:
- * the clock's offset from wall time (as this replica last read it), the journal's size and the number of
- * projects whose query index is held in memory.
+ * the clock's offset from wall time (as this replica last read it), the journal's size, and the number of
+ * projects whose query index is held in memory and the bytes those indexes weigh.
  */
 @Singleton
 public class EmulatorGauges {
@@ -25,5 +25,7 @@ public class EmulatorGauges {
                 .description("Calls held by /_emulator/requests").register(registry);
         Gauge.builder("wksemu.index.projects", indexes, ProjectIndexCache::size)
                 .description("Projects whose query index is in memory").register(registry);
+        Gauge.builder("wksemu.index.bytes", indexes, ProjectIndexCache::bytes)
+                .description("Heap the held query indexes weigh (bounded by emulator.index.max-bytes)").register(registry);
     }
 }

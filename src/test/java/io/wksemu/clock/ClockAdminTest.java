@@ -48,9 +48,9 @@ class ClockAdminTest {
     void badBodiesAreAdmin400s() {
         given().contentType(ContentType.JSON).body(Map.of("now", "tomorrow")).put("/_emulator/clock").then()
                 .statusCode(400).body("error_code", equalTo("EMU.0400"))
-                .body("error_msg", equalTo("now must be an ISO-8601 instant such as 2026-11-01T09:00:00Z."));
+                .body("error_msg", equalTo("now: must be an ISO-8601 instant such as 2026-11-01T09:00:00Z"));
         given().contentType(ContentType.JSON).body(Map.of("by", "26 hours")).post("/_emulator/clock/advance").then()
-                .statusCode(400).body("error_msg", equalTo("by must be an ISO-8601 duration such as PT26H or P3D."));
+                .statusCode(400).body("error_msg", equalTo("by: must be an ISO-8601 duration such as PT26H or P3D"));
         given().contentType(ContentType.JSON).body("{}").put("/_emulator/clock").then().statusCode(400);
     }
 }

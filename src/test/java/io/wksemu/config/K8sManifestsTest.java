@@ -42,6 +42,10 @@ class K8sManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
+    /** The Secret holding the admin token: created by the operator, never part of the manifests. */
+    private static final String ADMIN_SECRET = "wksemu-admin";
+    private static final String IMAGE = "ghcr.io/wksemu/wksemu";
+
     private static Properties app;
     /** Every manifest document under k8s/, by file. */
     private static Map<Path, List<JsonNode>> manifests;
@@ -180,7 +184,7 @@ class K8sManifestsTest {
                 assertTrue(configMaps.getOrDefault(cm.path("name").asText(), Set.of()).contains(cm.path("key").asText()), env.toString());
             }
             JsonNode secret = env.path("valueFrom").path("secretKeyRef");
-            if (!secret.isMissingNode()) {
+            if (!secret.isMissingNode() && !secret.path("name").asText().equals(ADMIN_SECRET)) {
                 assertEquals("wksemu-db", secret.path("name").asText());
                 assertTrue(secretKeys.contains(secret.path("key").asText()), env.toString());
             }
@@ -238,6 +242,43 @@ class K8sManifestsTest {
         }
         assertNotNull(volume, "a volume holds the auth Secret");
         assertEquals(file.getParent().toString(), mountPathOf(container, volume));
+    }
+
+    @Test
+    void theAdminTokenComesFromASecretThatIsNotInGit() throws IOException {
+        JsonNode token = null;
+        for (JsonNode env : emulatorContainer().path("env")) {
+            if (env.path("name").asText().equals("EMULATOR_ADMIN_TOKEN")) {
+                token = env;
+            }
+        }
+        assertNotNull(token, "EMULATOR_ADMIN_TOKEN is set by default");
+        assertFalse(token.has("value"), "the token is not written in the manifest");
+        JsonNode ref = token.path("valueFrom").path("secretKeyRef");
+        assertEquals(ADMIN_SECRET, ref.path("name").asText());
+        assertEquals("token", ref.path("key").asText());
+        assertFalse(ref.path("optional").asBoolean(false), "a missing Secret stops the pod instead of leaving the admin API open");
+        manifests.forEach((file, docs) -> docs.forEach(doc -> assertFalse(
+                doc.path("kind").asText().equals("Secret") && doc.path("metadata").path("name").asText().equals(ADMIN_SECRET),
+                file + " commits the admin token")));
+        // The README tells how to create and how to read it, with the Secret's and key's names.
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("kubectl create secret generic " + ADMIN_SECRET + " --from-literal=token="), "README creates the Secret");
+        assertTrue(readme.contains("kubectl get secret " + ADMIN_SECRET + " -o jsonpath='{.data.token}' | base64 -d"), "README reads it");
+    }
+
+    @Test
+    void theImageIsTheReleasedOneTaggedWithTheProjectVersion() throws IOException {
+        String container = emulatorContainer().path("image").asText();
+        assertEquals(IMAGE, container, "the Deployment names the image without a tag; the kustomization tags it");
+        JsonNode images = one(BASE.resolve("kustomization.yaml")).path("images");
+        assertEquals(1, images.size());
+        assertEquals(IMAGE, images.get(0).path("name").asText());
+        assertFalse(images.get(0).has("newName"), "the base keeps the released name");
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>workspace-usage-emulator</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(version.find());
+        assertEquals(version.group(1), images.get(0).path("newTag").asText(), "newTag is the project version");
     }
 
     private static String envValue(JsonNode container, String name) {

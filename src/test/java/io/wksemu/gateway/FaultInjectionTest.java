@@ -61,7 +61,7 @@ class FaultInjectionTest {
         given().contentType(ContentType.JSON).body(Map.of("count", 2)).post("/_emulator/faults").then().statusCode(400)
                 .body("error_msg", equalTo("A fault needs a status (400-599), a delay_ms, or both."));
         given().contentType(ContentType.JSON).body(Map.of("status", 200)).post("/_emulator/faults").then().statusCode(400)
-                .body("error_msg", equalTo("status must be an integer from 400 to 599."));
+                .body("error_msg", equalTo("status: must be an integer from 400 to 599"));
     }
 
     @Test

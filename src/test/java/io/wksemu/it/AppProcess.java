@@ -38,16 +38,24 @@ public final class AppProcess implements AutoCloseable {
      * until it answers.
      */
     public static AppProcess start(Map<String, String> env) throws IOException, InterruptedException {
+        return start(env, null);
+    }
+
+    /** As {@link #start(Map)}, with the process's working directory set to {@code workDir} when not null. */
+    public static AppProcess start(Map<String, String> env, Path workDir) throws IOException, InterruptedException {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        String jar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
-        Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve("app-" + port + "-" + System.nanoTime() + ".log");
+        String jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString();
+        Path log = Files.createDirectories(Path.of("target", "it-logs").toAbsolutePath()).resolve("app-" + port + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("DB_NAME", TEST_DB);
         builder.environment().putAll(env);
@@ -87,6 +95,10 @@ public final class AppProcess implements AutoCloseable {
     /** What the process has written so far (standard output and error). */
     public String log() throws IOException {
         return Files.readString(log);
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUrl() {

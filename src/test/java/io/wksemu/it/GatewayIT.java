@@ -232,4 +232,52 @@ class GatewayIT {
         assertFalse(journal.contains("token-any") || journal.contains("AKSECRET") || journal.contains("Signature"), journal);
     }
 
+    @Test
+    void aProjectBoundTokenNeverReadsAnotherProjectWhateverThePathSpelling() throws Exception {
+        String rest = "/statistics/metrics/desktops" + QUERY;
+        for (String path : List.of("/v2/" + BOUND_PROJECT + "/../" + PROJECT + rest,
+                "/v2/" + BOUND_PROJECT + "/%2E%2E/" + PROJECT + rest,
+                "/v2/" + BOUND_PROJECT + "/%2e%2e/" + PROJECT + rest,
+                "//v2/" + PROJECT + rest,
+                "/v2/./" + PROJECT + rest,
+                "/v2/" + BOUND_PROJECT + ";x" + rest,
+                "/v2/" + BOUND_PROJECT + "%3B" + PROJECT + rest,
+                "/v2/" + BOUND_PROJECT + "%2F..%2F" + PROJECT + rest)) {
+            io.wksemu.RawHttp.Answer answer = io.wksemu.RawHttp.get(strict.port(), path, "X-Auth-Token", "token-bound");
+            assertEquals(401, answer.status(), path + " " + answer.body());
+            assertEquals("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: "
+                    + "the project id in the URL does not match the token's project\",\"request_id\":\""
+                    + answer.header("X-Request-Id") + "\"}", answer.body(), path);
+        }
+        // the same spellings with an unbound token reach the project they name after normalisation
+        io.wksemu.RawHttp.Answer other = io.wksemu.RawHttp.get(strict.port(), "/v2/" + BOUND_PROJECT + "/../" + PROJECT + rest,
+                "X-Auth-Token", "token-any");
+        assertEquals(200, other.status(), other.body());
+        assertEquals(1, JSON.readTree(other.body()).get("count").asInt());
+    }
+
+    @Test
+    void aProjectBoundSignatureNeverReadsAnotherProjectThroughDotSegments() throws Exception {
+        String path = "/v2/" + BOUND_PROJECT + "/../" + PROJECT + "/statistics/metrics/desktops";
+        String query = "end_time=2026-12-31T00%3A00%3A00Z&start_time=2026-01-01T00%3A00%3A00Z";
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String host = "localhost:" + strict.port();
+        Map<String, String> headers = Map.of("host", host, "x-sdk-date", date);
+        String canonical = SdkSignature.canonicalRequest("GET", path, query, List.of("host", "x-sdk-date"),
+                h -> headers.get(h.toLowerCase()), new byte[0]).orElseThrow();
+        String signature = SdkSignature.signature(SdkSignature.stringToSign(date, canonical), "SKBOUND");
+        io.wksemu.RawHttp.Answer answer = io.wksemu.RawHttp.get(strict.port(), path + "?" + query, "X-Sdk-Date", date,
+                "Authorization", "SDK-HMAC-SHA256 Access=AKBOUND, SignedHeaders=host;x-sdk-date, Signature=" + signature);
+        assertEquals(401, answer.status(), answer.body());
+        assertEquals("Incorrect IAM authentication information: the project id in the URL does not match the "
+                + "credential's project", JSON.readTree(answer.body()).get("error_msg").asText());
+    }
+
+    @Test
+    void aConfiguredAuthFileThatCannotBeReadStopsTheStartWithItsName() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AppProcess.start(Map.of(
+                "EMULATOR_AUTH_FILE", "/nonexistent/wksemu-auth.properties")).close());
+        assertTrue(e.getMessage().contains("EMULATOR_AUTH_FILE /nonexistent/wksemu-auth.properties cannot be read "
+                + "(no such file); fix the path or unset emulator.auth.file."), e.getMessage());
+    }
 }

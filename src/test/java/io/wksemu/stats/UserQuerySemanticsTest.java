@@ -356,7 +356,7 @@ class UserQuerySemanticsTest {
         freezeClock("2026-06-14T10:31:00Z");
         given().post("/_emulator/projects/" + project + "/desktops/d1/logout").then().statusCode(200);
         given().body("{\"user_name\":\"alice\",\"failed\":\"yes\"}").post(login).then().statusCode(400)
-                .body("error_code", equalTo("EMU.0400")).body("error_msg", equalTo("failed must be true or false."));
+                .body("error_code", equalTo("EMU.0400"));
         given().body("{\"user_name\":\"alice\",\"failed\":true}").post("/_emulator/projects/" + project
                 + "/desktops/ghost/login").then().statusCode(404);
         // 06-14 becomes queryable at 06-15 02:00

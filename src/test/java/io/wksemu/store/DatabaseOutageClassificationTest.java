@@ -36,8 +36,6 @@ class DatabaseOutageClassificationTest {
         assertTrue(StoreOutage.isOutage(new java.net.SocketException("Connection reset")));
         assertTrue(StoreOutage.isOutage(new java.nio.channels.ClosedChannelException()));
         assertTrue(StoreOutage.isOutage(new io.vertx.core.impl.NoStackTraceTimeoutException("resolve")));
-        assertTrue(StoreOutage.isOutage(new io.netty.resolver.dns.DnsNameResolverTimeoutException(
-                new java.net.InetSocketAddress("127.0.0.1", 53), null, "query timed out")));
         assertTrue(StoreOutage.isOutage(io.vertx.sqlclient.ClosedConnectionException.INSTANCE));
     }
 

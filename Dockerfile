@@ -1,0 +1,53 @@
+####
+# Container image of the emulator, built from source: `docker build .` needs nothing but a container engine.
+#
+#   docker build -t ghcr.io/wksemu/wksemu:0.1.0-SNAPSHOT .
+#   docker compose up            # PostgreSQL and the emulator, see docker-compose.yml
+#
+# The first stage compiles and packages the application with Maven and JDK 17 (the tests are neither compiled
+# nor run here: they need PostgreSQL; scripts/test.sh runs them). The second stage is the runtime image of
+# src/main/docker/Dockerfile.jvm, which packages an application already built on the host instead.
+####
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml ./
+COPY src/ src/
+# The cache mount keeps the downloaded dependencies between builds (BuildKit and Buildah both support it).
+RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -Dmaven.test.skip=true package
+
+FROM eclipse-temurin:17-jre
+
+ENV LANGUAGE='en_US:en' LANG='en_US.UTF-8'
+
+# An unprivileged user owns nothing but what it must read; uid 185 is the one Quarkus' images use.
+RUN groupadd --system --gid 185 wksemu \
+    && useradd --system --uid 185 --gid 185 --home-dir /deployments --shell /usr/sbin/nologin wksemu \
+    && mkdir -p /deployments \
+    && chown 185:185 /deployments
+
+WORKDIR /deployments
+
+# Dependencies first: they change less often than the application, so their layer is reused between builds.
+COPY --from=build --chown=185:185 /build/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build --chown=185:185 /build/target/quarkus-app/*.jar /deployments/
+COPY --from=build --chown=185:185 /build/target/quarkus-app/app/ /deployments/app/
+COPY --from=build --chown=185:185 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
+COPY --chown=185:185 seed/ /deployments/seed/
+
+ENV EMULATOR_SEED_DIR=/deployments/seed \
+    QUARKUS_HTTP_HOST=0.0.0.0 \
+    QUARKUS_HTTP_PORT=8080
+
+# Heap sized from the container's memory limit, not the host's; the serial collector suits a heap of a few
+# hundred MB; the JVM stops (and the orchestrator restarts it) on an OutOfMemoryError instead of serving in
+# a broken state. C1 only: about a quarter less wall time and 40% less CPU to the first answer
+# (docs/deployment.md, "Startup time"), at a peak throughput an emulator does not need; set JAVA_OPTS
+# without it for load tests. JAVA_OPTS_APPEND adds flags without repeating these.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+    JAVA_OPTS_APPEND=""
+
+USER 185
+EXPOSE 8080
+
+# exec: java is PID 1 and receives SIGTERM itself, so Quarkus shuts down gracefully.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]
