@@ -14,6 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import io.wksemu.TestSupport;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,12 @@ class UserQuerySemanticsTest {
     void freeze() {
         freezeClock(TestSupport.NOW);
         project = newProject();
+    }
+
+    /** Tests here move the clock; the next test class finds it where every test starts. */
+    @AfterEach
+    void restoreClock() {
+        freezeClock(TestSupport.NOW);
     }
 
     /** Loads desktops d1, d2 and d3 (created long ago) with the given sessions. */
