@@ -32,29 +32,38 @@ public class SessionResource {
         this.bodies = bodies;
     }
 
-    /** Optional body of a login: who logs in (default {@value #DEFAULT_USER}), by the fixtures' rules for user names. */
+    /**
+     * Optional body of a login: who logs in (default {@value #DEFAULT_USER}), by the fixtures' rules for user
+     * names; {@code failed: true} records a failed attempt instead (SEMANTICS.md section 8).
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Login(
             @Size(max = TextRules.MAX_NAME_LENGTH, message = TextRules.NAME_RULE)
-            @Pattern(regexp = TextRules.NAME, message = TextRules.NAME_RULE) String userName) {
+            @Pattern(regexp = TextRules.NAME, message = TextRules.NAME_RULE) String userName,
+            Boolean failed) {
     }
 
-    /** Optional body {@code {"user_name": "alice"}} (or {@code {}}), JSON whatever its content type, or none. */
+    /**
+     * Optional body {@code {"user_name": "alice"}}, JSON whatever its content type, or none; with
+     * {@code "failed": true} a failed attempt is recorded at the clock's now and no session opens.
+     */
     @POST
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(201)
-    public Uni<SessionService.SessionView> login(@RestPath("project_id") String projectId,
+    public Uni<?> login(@RestPath("project_id") String projectId,
             @RestPath("resource_id") String resourceId, byte[] body) {
         AdminParams.projectId(projectId);
         AdminParams.resourceId(resourceId);
         String user = DEFAULT_USER;
+        boolean failed = false;
         if (body != null && !new String(body, StandardCharsets.UTF_8).isBlank()) {
-            Login login = bodies.read(body, Login.class, "", "must be empty or {\"user_name\": \"...\"}");
+            Login login = bodies.read(body, Login.class, "", "must be empty or {\"user_name\": \"...\", \"failed\": false}");
             bodies.check(login, "", "");
             user = login.userName() == null ? DEFAULT_USER : login.userName();
+            failed = Boolean.TRUE.equals(login.failed());
         }
-        return sessions.login(projectId, resourceId, user);
+        return failed ? sessions.loginFailed(projectId, resourceId, user) : sessions.login(projectId, resourceId, user);
     }
 
     @POST

@@ -76,18 +76,94 @@ public class AggregationRepository {
             RETURNING project_id
             """;
 
+    /**
+     * A day's figures per user (SEMANTICS.md section 8): use is, per desktop, the union of the user's sessions
+     * clipped to the day (the desktop query's islands, partitioned by user as well), added over desktops;
+     * logins are the sessions starting in the day, failures the failed attempts in it. Sessions count under
+     * the same condition as for the desktop's point (desktop created before the day's end); failures do not
+     * depend on it. $1 day start, $2 day end, $3 project or null for all.
+     */
+    static final String USER_DAY = """
+            WITH clipped AS (
+                SELECT s.project_id, s.user_name, s.resource_id,
+                       greatest(s.login_at, $1) AS b,
+                       least(coalesce(s.logout_at, $2), $2) AS e
+                FROM desktop_session s
+                JOIN desktop d ON d.project_id = s.project_id AND d.resource_id = s.resource_id
+                WHERE tstzrange(s.login_at, coalesce(s.logout_at, 'infinity'::timestamptz), '[)') && tstzrange($1, $2, '[)')
+                  AND d.created_at < $2
+                  AND ($3::text IS NULL OR s.project_id = $3)
+            ), marked AS (
+                SELECT project_id, user_name, resource_id, b, e,
+                       CASE WHEN b <= max(e) OVER (PARTITION BY project_id, user_name, resource_id ORDER BY b, e
+                                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                            THEN 0 ELSE 1 END AS starts_island
+                FROM clipped
+            ), islands AS (
+                SELECT project_id, user_name, resource_id, b, e,
+                       sum(starts_island) OVER (PARTITION BY project_id, user_name, resource_id ORDER BY b, e
+                                                ROWS UNBOUNDED PRECEDING) AS island
+                FROM marked
+            ), used AS (
+                SELECT project_id, user_name, round(sum(seconds))::bigint AS usage_seconds
+                FROM (SELECT project_id, user_name, extract(epoch FROM max(e) - min(b)) AS seconds
+                      FROM islands GROUP BY project_id, user_name, resource_id, island) spans
+                GROUP BY project_id, user_name
+            ), logins AS (
+                SELECT s.project_id, s.user_name, count(*)::integer AS n
+                FROM desktop_session s
+                JOIN desktop d ON d.project_id = s.project_id AND d.resource_id = s.resource_id
+                WHERE s.login_at >= $1 AND s.login_at < $2 AND d.created_at < $2
+                  AND ($3::text IS NULL OR s.project_id = $3)
+                GROUP BY s.project_id, s.user_name
+            ), failures AS (
+                SELECT project_id, user_name, count(*)::integer AS n
+                FROM login_failure
+                WHERE at >= $1 AND at < $2 AND ($3::text IS NULL OR project_id = $3)
+                GROUP BY project_id, user_name
+            )
+            SELECT project_id, user_name, coalesce(u.usage_seconds, 0) AS usage_seconds,
+                   coalesce(l.n, 0) AS login_success, coalesce(f.n, 0) AS login_fail
+            FROM used u
+            FULL JOIN logins l USING (project_id, user_name)
+            FULL JOIN failures f USING (project_id, user_name)
+            WHERE coalesce(u.usage_seconds, 0) > 0 OR coalesce(l.n, 0) > 0 OR coalesce(f.n, 0) > 0
+            """;
+
+    /**
+     * Writes the day's user rows and removes those no session or failure supports any more, in one statement
+     * that computes the figures once; returns the projects whose rows changed.
+     */
+    private static final String WRITE_USERS = "WITH figures AS (" + USER_DAY + "), "
+            + "written AS (INSERT INTO user_daily_usage (project_id, user_name, day, usage_seconds, login_success, login_fail) "
+            + "  SELECT project_id, user_name, $4, usage_seconds, login_success, login_fail FROM figures "
+            + "  ON CONFLICT (project_id, user_name, day) DO UPDATE SET usage_seconds = EXCLUDED.usage_seconds, "
+            + "  login_success = EXCLUDED.login_success, login_fail = EXCLUDED.login_fail "
+            + "  WHERE (user_daily_usage.usage_seconds, user_daily_usage.login_success, user_daily_usage.login_fail) "
+            + "  IS DISTINCT FROM (EXCLUDED.usage_seconds, EXCLUDED.login_success, EXCLUDED.login_fail) "
+            + "  RETURNING project_id), "
+            + "removed AS (DELETE FROM user_daily_usage u WHERE u.day = $4 AND ($3::text IS NULL OR u.project_id = $3) "
+            + "  AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.project_id = u.project_id AND f.user_name = u.user_name) "
+            + "  RETURNING u.project_id) "
+            + "SELECT project_id FROM written UNION ALL SELECT project_id FROM removed";
+
     public Uni<Void> lockDay(SqlClient tx, LocalDate day) {
         return tx.preparedQuery("SELECT pg_advisory_xact_lock($1, $2)").execute(Tuple.of(DAY_LOCK, (int) day.toEpochDay()))
                 .replaceWithVoid();
     }
 
-    /** Writes the day's points for every project (or one) and returns the projects whose points changed. */
+    /**
+     * Writes the day's points for every project (or one), desktops' and users', and returns the projects whose
+     * points changed.
+     */
     public Uni<Set<String>> aggregateDay(SqlClient tx, LocalDate day, Instant start, Instant end, String projectId) {
         Tuple args = Tuple.of(utc(start), utc(end), projectId, day);
         Set<String> changed = new TreeSet<>();
         return tx.preparedQuery(UPSERT).execute(args)
                 .invoke(rows -> collect(rows, changed))
                 .chain(() -> tx.preparedQuery(DELETE_STALE).execute(args))
+                .invoke(rows -> collect(rows, changed))
+                .chain(() -> tx.preparedQuery(WRITE_USERS).execute(args))
                 .invoke(rows -> collect(rows, changed))
                 .replaceWith(changed);
     }
@@ -147,6 +223,9 @@ public class AggregationRepository {
     public Uni<Set<String>> purgeBefore(SqlClient tx, LocalDate firstRetained) {
         Set<String> changed = new TreeSet<>();
         return tx.preparedQuery("DELETE FROM daily_usage WHERE day < $1 RETURNING project_id").execute(Tuple.of(firstRetained))
+                .invoke(rows -> collect(rows, changed))
+                .chain(() -> tx.preparedQuery("DELETE FROM user_daily_usage WHERE day < $1 RETURNING project_id")
+                        .execute(Tuple.of(firstRetained)))
                 .invoke(rows -> collect(rows, changed))
                 .chain(() -> tx.preparedQuery("DELETE FROM aggregated_day WHERE day < $1").execute(Tuple.of(firstRetained)))
                 .replaceWith(changed);

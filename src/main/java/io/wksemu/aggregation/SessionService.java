@@ -11,6 +11,7 @@ import io.wksemu.clock.ClockService;
 import io.wksemu.store.ProjectLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,25 @@ public class SessionService {
                                 return new SessionView(projectId, resourceId, userName, now.toString(), null);
                             });
                 })));
+    }
+
+    /** A failed login attempt as recorded: no session is opened. */
+    public record LoginFailureView(String project_id, String resource_id, String user_name, String at, boolean failed) {
+    }
+
+    /**
+     * Records a failed login attempt at the clock's now, to the whole second (SEMANTICS.md section 8); a second
+     * failure of the same user on the same desktop in the same second is the same attempt. Its day is not
+     * due yet, so the daily aggregation counts it when it is.
+     */
+    public Uni<LoginFailureView> loginFailed(String projectId, String resourceId, String userName) {
+        return clock.now().map(now -> now.truncatedTo(ChronoUnit.SECONDS))
+                .chain(at -> pool.withTransaction(tx -> locks.lockProjects(tx, List.of(projectId))
+                        .chain(() -> lockDesktop(tx, projectId, resourceId))
+                        .chain(() -> tx.preparedQuery("INSERT INTO login_failure (project_id, resource_id, user_name, at) "
+                                        + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                                .execute(Tuple.of(projectId, resourceId, userName, utc(at))))
+                        .replaceWith(new LoginFailureView(projectId, resourceId, userName, at.toString(), true))));
     }
 
     public Uni<SessionView> logout(String projectId, String resourceId) {

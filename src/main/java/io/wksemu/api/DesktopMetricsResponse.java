@@ -21,10 +21,6 @@ public record DesktopMetricsResponse(int count, List<Item> items) {
             List<Metric> metric) {
     }
 
-    @JsonPropertyOrder({"metric_name", "metric_value"})
-    public record Metric(@JsonProperty("metric_name") String metricName, @JsonProperty("metric_value") double metricValue) {
-    }
-
     public static DesktopMetricsResponse of(StatsPage page) {
         return new DesktopMetricsResponse(page.count(), page.items().stream().map(DesktopMetricsResponse::item).toList());
     }

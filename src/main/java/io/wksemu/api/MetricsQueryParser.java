@@ -23,23 +23,19 @@ public final class MetricsQueryParser {
     private static final int MAX_TIME_LENGTH = 32;
     private static final int MAX_NAME_LENGTH = 64;
     private static final int MAX_IDLE_DAYS = 180;
-    private static final int MAX_INT = 2147483646;
-    private static final int MAX_LIMIT = 100;
-    private static final int DEFAULT_LIMIT = 10;
+    static final int MAX_INT = 2147483646;
+    static final int MAX_LIMIT = 100;
+    static final int DEFAULT_LIMIT = 10;
 
     private MetricsQueryParser() {
     }
 
     /** {@code param} returns a parameter's first value, or null when it is absent. */
     public static MetricsQuery parse(String projectId, Function<String, String> param) {
-        if (projectId == null || !PROJECT_ID.matcher(projectId).matches()) {
-            throw ApiException.invalid("project_id", "must be 1-64 letters, digits, '-' or '_'.");
-        }
+        projectId(projectId);
         Instant start = time("start_time", param.apply("start_time"));
         Instant end = time("end_time", param.apply("end_time"));
-        if (start.isAfter(end)) {
-            throw ApiException.invalid("start_time", "must not be later than end_time.");
-        }
+        ordered(start, end);
         String name = param.apply("resource_name");
         if (name != null && (name.isEmpty() || name.length() > MAX_NAME_LENGTH)) {
             throw ApiException.invalid("resource_name", "must be 1-" + MAX_NAME_LENGTH + " characters.");
@@ -51,9 +47,7 @@ public final class MetricsQueryParser {
         Integer maxIdle = integer("max_idle_days", param.apply("max_idle_days"), 0, MAX_IDLE_DAYS);
         Integer usageMin = integer("usage_min_hours", param.apply("usage_min_hours"), 0, MAX_INT);
         Integer usageMax = integer("usage_max_hours", param.apply("usage_max_hours"), 0, MAX_INT);
-        if (usageMin != null && usageMax != null && usageMax < usageMin) {
-            throw ApiException.invalid("usage_max_hours", "must be greater than or equal to usage_min_hours.");
-        }
+        usageOrdered(usageMin, usageMax);
         MetricsQuery.SortField sortField = sortField(param.apply("sort_field"));
         MetricsQuery.SortType sortType = sortType(param.apply("sort_type"));
         if (sortType != null && sortField == null) {
@@ -66,7 +60,27 @@ public final class MetricsQueryParser {
                 offset == null ? 0 : offset, limit == null ? DEFAULT_LIMIT : limit);
     }
 
-    private static Instant time(String name, String value) {
+    // The rules below are shared with UserMetricsQueryParser: both endpoints word them the same way.
+
+    static void projectId(String projectId) {
+        if (projectId == null || !PROJECT_ID.matcher(projectId).matches()) {
+            throw ApiException.invalid("project_id", "must be 1-64 letters, digits, '-' or '_'.");
+        }
+    }
+
+    static void ordered(Instant start, Instant end) {
+        if (start.isAfter(end)) {
+            throw ApiException.invalid("start_time", "must not be later than end_time.");
+        }
+    }
+
+    static void usageOrdered(Integer usageMin, Integer usageMax) {
+        if (usageMin != null && usageMax != null && usageMax < usageMin) {
+            throw ApiException.invalid("usage_max_hours", "must be greater than or equal to usage_min_hours.");
+        }
+    }
+
+    static Instant time(String name, String value) {
         if (value == null || value.isEmpty()) {
             throw ApiException.missing(name);
         }
@@ -83,7 +97,7 @@ public final class MetricsQueryParser {
         }
     }
 
-    private static Integer integer(String name, String value, int min, int max) {
+    static Integer integer(String name, String value, int min, int max) {
         if (value == null) {
             return null;
         }
@@ -123,7 +137,7 @@ public final class MetricsQueryParser {
         throw ApiException.invalid("sort_field", "must be desktop_usage or desktop_idle_duration.");
     }
 
-    private static MetricsQuery.SortType sortType(String value) {
+    static MetricsQuery.SortType sortType(String value) {
         if (value == null) {
             return null;
         }

@@ -13,6 +13,8 @@ import java.time.ZoneId;
 public record StatisticsCalendar(ZoneId zone) {
 
     public static final int RETENTION_DAYS = 180;
+    /** ListUserUsageMetric: "data within a maximum of 30 days can be queried" (SEMANTICS.md section 8). */
+    public static final int USER_WINDOW_DAYS = 30;
     private static final LocalTime AGGREGATION_TIME = LocalTime.of(2, 0);
     private static final LocalTime STAMP_TIME = LocalTime.of(23, 59, 59);
 
@@ -44,7 +46,12 @@ public record StatisticsCalendar(ZoneId zone) {
 
     /** The oldest day still inside the 180-day window at {@code now}. */
     public LocalDate firstRetainedDay(Instant now) {
-        return dayOf(now).minusDays(RETENTION_DAYS);
+        return firstDayWithin(now, RETENTION_DAYS);
+    }
+
+    /** The oldest day of a window of {@code days} days ending yesterday: today-{@code days}. */
+    public LocalDate firstDayWithin(Instant now, int days) {
+        return dayOf(now).minusDays(days);
     }
 
     public Instant nextAggregation(Instant now) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * future) cost no memory. Days past the last stored point read as 0 seconds, as do days without a point
  * from each desktop's first day (its creation day, or an earlier explicit point) on.
  */
-public final class ProjectIndex {
+public final class ProjectIndex implements CachedIndex {
 
     private static final int NEVER_USED = Integer.MIN_VALUE;
     /** The queryable window: days today-180 to today-1, plus one for a window read across a day change. */
@@ -133,6 +133,7 @@ public final class ProjectIndex {
         }
     }
 
+    @Override
     public long version() {
         return version;
     }
@@ -156,12 +157,14 @@ public final class ProjectIndex {
     }
 
     /** Approximate heap taken by the arrays, for sizing the cache. */
+    @Override
     public long approximateBytes() {
         return 4L * (prefix.length + lastUsed.length + idRank.length + byIdRank.length) + 8L * firstDay.length
                 + 200L * ids.length;
     }
 
     /** Whether the window's days all lie in the span this index holds. */
+    @Override
     public boolean covers(QueryWindow window) {
         return window.first().toEpochDay() >= floor && window.last().toEpochDay() <= ceiling;
     }
@@ -211,7 +214,7 @@ public final class ProjectIndex {
         int end = (int) Math.min(count, (long) q.offset() + q.limit());
         List<DesktopStats> items = new ArrayList<>(Math.max(0, end - q.offset()));
         if (q.offset() < end) {
-            long[] first = sorted ? smallest(keys, count, end) : null;
+            long[] first = sorted ? TopK.smallest(keys, count, end) : null;
             for (int k = q.offset(); k < end; k++) {
                 // a key's low half is the desktop's rank by resource_id
                 int i = sorted ? byIdRank[(int) first[k]] : matched[k];
@@ -239,52 +242,6 @@ public final class ProjectIndex {
      */
     private long sortKey(int metric, boolean descending, int desktop) {
         return ((long) (descending ? ~metric : metric) << 32) | idRank[desktop];
-    }
-
-    /**
-     * The {@code k} smallest of the first {@code n} keys, in ascending order. A page near the top (the usual case) is selected with a
-     * bounded max-heap in O(n log k); a page past half the matches sorts everything.
-     */
-    static long[] smallest(long[] keys, int n, int k) {
-        if (k <= 0) {
-            return new long[0];
-        }
-        if ((long) k * 2 >= n) {
-            long[] all = Arrays.copyOf(keys, n);
-            Arrays.sort(all);
-            return all;
-        }
-        long[] heap = Arrays.copyOf(keys, k);
-        for (int j = k / 2 - 1; j >= 0; j--) {
-            siftDown(heap, j, k);
-        }
-        for (int j = k; j < n; j++) {
-            if (keys[j] < heap[0]) {
-                heap[0] = keys[j];
-                siftDown(heap, 0, k);
-            }
-        }
-        Arrays.sort(heap);
-        return heap;
-    }
-
-    private static void siftDown(long[] heap, int j, int size) {
-        long v = heap[j];
-        while (true) {
-            int child = 2 * j + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && heap[child + 1] > heap[child]) {
-                child++;
-            }
-            if (heap[child] <= v) {
-                break;
-            }
-            heap[j] = heap[child];
-            j = child;
-        }
-        heap[j] = v;
     }
 
     /** Use of days [floor, day). */

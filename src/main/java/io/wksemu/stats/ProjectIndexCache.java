@@ -4,42 +4,51 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.wksemu.config.EmulatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * The in-memory indexes of recently queried projects, bounded by bytes ({@code emulator.index.max-bytes}, each
- * index weighed by {@link ProjectIndex#approximateBytes()}); the least recently used go first. An entry is
- * only ever replaced by one of a newer (or the same) version, so a slow rebuild never hides a newer state.
+ * The in-memory indexes of recently queried projects, of every kind (desktops, users), together bounded by
+ * bytes ({@code emulator.index.max-bytes}, each index weighed by {@link CachedIndex#approximateBytes()}); the
+ * least recently used go first. An entry is only ever replaced by one of a newer (or the same) version, so a
+ * slow rebuild never hides a newer state.
  */
 @ApplicationScoped
 public class ProjectIndexCache {
 
-    private final Cache<String, ProjectIndex> byProject;
+    private record Key(Class<? extends CachedIndex> kind, String projectId) {
+    }
+
+    private final Cache<Key, CachedIndex> byProject;
 
     public ProjectIndexCache(EmulatorConfig config) {
         this.byProject = Caffeine.newBuilder()
                 .maximumWeight(config.index().maxBytes())
-                .weigher((String project, ProjectIndex index) -> (int) Math.min(Integer.MAX_VALUE,
-                        index.approximateBytes() + 2L * project.length()))
+                .weigher((Key key, CachedIndex index) -> (int) Math.min(Integer.MAX_VALUE,
+                        index.approximateBytes() + 2L * key.projectId().length()))
                 .executor(Runnable::run) // evict on the writing thread: the bound holds when put returns
                 .build();
     }
 
-    public ProjectIndex get(String projectId) {
-        return byProject.getIfPresent(projectId);
+    public <I extends CachedIndex> I get(Class<I> kind, String projectId) {
+        return kind.cast(byProject.getIfPresent(new Key(kind, projectId)));
     }
 
-    public void put(String projectId, ProjectIndex index) {
-        byProject.asMap().compute(projectId,
-                (id, current) -> current == null || current.version() <= index.version() ? index : current);
+    public void put(String projectId, CachedIndex index) {
+        byProject.asMap().compute(new Key(index.getClass(), projectId),
+                (key, current) -> current == null || current.version() <= index.version() ? index : current);
     }
 
     public void clear() {
         byProject.invalidateAll();
     }
 
+    /** Projects with at least one index held. */
     public int size() {
         byProject.cleanUp();
-        return (int) byProject.estimatedSize();
+        Set<String> projects = new HashSet<>();
+        byProject.asMap().keySet().forEach(k -> projects.add(k.projectId()));
+        return projects.size();
     }
 
     /** Bytes the held indexes weigh. */

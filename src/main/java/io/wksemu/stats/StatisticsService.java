@@ -10,23 +10,37 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
- * Answers the statistics query of SEMANTICS.md section 2 from a per-project {@link ProjectIndex}. Each query
- * reads the clock and the project's version in one statement, so it sees every write committed on any
- * replica before it began; the index is rebuilt from PostgreSQL only when the version moved or the window
- * reaches before the index's first day. Queries that miss the cache together share one rebuild, so a burst
- * of queries on a cold or just-changed project reads its points once, not once per query.
+ * Answers the statistics queries of SEMANTICS.md section 2 (desktops, from a per-project {@link ProjectIndex})
+ * and section 8 (users, from a per-project {@link UserIndex}) the same way. Each query reads the clock and
+ * the project's version in one statement, so it sees every write committed on any replica before it began;
+ * an index is rebuilt from PostgreSQL only when the version moved or the window reaches outside the days it
+ * holds. Queries that miss the cache together share one rebuild, so a burst of queries on a cold or
+ * just-changed project reads its figures once, not once per query.
  */
 @ApplicationScoped
 public class StatisticsService {
+
+    /** What differs between the endpoints: the index, its window and how it is read from the store. */
+    private record Kind<I extends CachedIndex>(Class<I> type, int windowDays, Loader<I> loader) {
+    }
+
+    @FunctionalInterface
+    private interface Loader<I> {
+        /** The index of days [floor, ceiling] (the last day due), or null for a project without data. */
+        Uni<I> load(String projectId, LocalDate floor, LocalDate ceiling, StatisticsCalendar calendar);
+    }
 
     private final StatsRepository repository;
     private final ProjectIndexCache cache;
     private final ClockService clock;
     private final DueDays dueDays;
-    /** Index rebuilds in flight, by project, version and span. */
-    private final Map<String, Uni<ProjectIndex>> loading = new ConcurrentHashMap<>();
+    private final Kind<ProjectIndex> desktops;
+    private final Kind<UserIndex> users;
+    /** Index rebuilds in flight, by kind, project, version and days held. */
+    private final Map<String, Uni<? extends CachedIndex>> loading = new ConcurrentHashMap<>();
 
     public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock,
             DueDays dueDays) {
@@ -34,9 +48,22 @@ public class StatisticsService {
         this.repository = repository;
         this.cache = cache;
         this.clock = clock;
+        this.desktops = new Kind<>(ProjectIndex.class, StatisticsCalendar.RETENTION_DAYS,
+                (projectId, floor, ceiling, calendar) -> repository.loadIndex(projectId, floor, ceiling, calendar));
+        this.users = new Kind<>(UserIndex.class, StatisticsCalendar.USER_WINDOW_DAYS,
+                (projectId, floor, ceiling, calendar) -> repository.loadUserIndex(projectId, floor, ceiling));
     }
 
     public Uni<StatsPage> query(String projectId, MetricsQuery query) {
+        return answer(projectId, desktops, query.start(), query.end(), StatsPage.EMPTY, (index, window) -> index.query(query, window));
+    }
+
+    public Uni<UserStatsPage> queryUsers(String projectId, UserMetricsQuery query) {
+        return answer(projectId, users, query.start(), query.end(), UserStatsPage.EMPTY, (index, window) -> index.query(query, window));
+    }
+
+    private <I extends CachedIndex, R> Uni<R> answer(String projectId, Kind<I> kind, Instant start, Instant end, R empty,
+            BiFunction<I, QueryWindow, R> ask) {
         return repository.snapshot(projectId).chain(snapshot -> {
             clock.observe(snapshot.clock());
             Instant now = snapshot.clock().now(clock.wallNow());
@@ -44,41 +71,43 @@ public class StatisticsService {
             if (snapshot.lastAggregatedDay() == null || snapshot.lastAggregatedDay().isBefore(due)) {
                 // The cron fires on wall time; an offset clock can pass 02:00 between two runs.
                 return dueDays.ensureAggregatedThrough(due).chain(() -> repository.snapshot(projectId))
-                        .chain(fresh -> answer(projectId, query, fresh));
+                        .chain(fresh -> answer(projectId, kind, start, end, empty, ask, fresh));
             }
-            return answer(projectId, query, snapshot);
+            return answer(projectId, kind, start, end, empty, ask, snapshot);
         });
     }
 
-    private Uni<StatsPage> answer(String projectId, MetricsQuery query, StatsRepository.Snapshot snapshot) {
+    private <I extends CachedIndex, R> Uni<R> answer(String projectId, Kind<I> kind, Instant start, Instant end, R empty,
+            BiFunction<I, QueryWindow, R> ask, StatsRepository.Snapshot snapshot) {
         StatisticsCalendar calendar = clock.calendar();
         if (snapshot.version() == null) {
-            return Uni.createFrom().item(StatsPage.EMPTY);
+            return Uni.createFrom().item(empty);
         }
         Instant now = snapshot.clock().now(clock.wallNow());
-        QueryWindow window = QueryWindow.of(query.start(), query.end(), now, calendar);
+        QueryWindow window = QueryWindow.of(start, end, now, calendar, kind.windowDays());
         if (window == null) {
-            return Uni.createFrom().item(StatsPage.EMPTY);
+            return Uni.createFrom().item(empty);
         }
-        ProjectIndex cached = cache.get(projectId);
+        I cached = cache.get(kind.type(), projectId);
         if (cached != null && cached.version() == snapshot.version() && cached.covers(window)) {
-            return Uni.createFrom().item(cached.query(query, window));
+            return Uni.createFrom().item(ask.apply(cached, window));
         }
-        // The index spans the retention window as of now, never the days stored beyond it (SEMANTICS.md 7).
-        LocalDate floor = calendar.firstRetainedDay(now);
+        // The index spans the kind's window as of now, never the days stored beyond it (SEMANTICS.md 7).
+        LocalDate floor = calendar.firstDayWithin(now, kind.windowDays());
         LocalDate ceiling = max(calendar.lastDueDay(now), floor);
-        return loadOnce(projectId, snapshot.version(), floor, ceiling, calendar)
-                .map(index -> index == null ? StatsPage.EMPTY : index.query(query, window));
+        return loadOnce(projectId, kind, snapshot.version(), floor, ceiling, calendar)
+                .map(index -> index == null ? empty : ask.apply(index, window));
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }
 
-    private Uni<ProjectIndex> loadOnce(String projectId, long version, LocalDate floor, LocalDate ceiling,
-            StatisticsCalendar calendar) {
-        String key = projectId + '\n' + version + '\n' + floor + '\n' + ceiling;
-        Uni<ProjectIndex> shared = loading.computeIfAbsent(key, k -> repository.loadIndex(projectId, floor, ceiling, calendar)
+    @SuppressWarnings("unchecked")
+    private <I extends CachedIndex> Uni<I> loadOnce(String projectId, Kind<I> kind, long version, LocalDate floor,
+            LocalDate ceiling, StatisticsCalendar calendar) {
+        String key = kind.type().getSimpleName() + '\n' + projectId + '\n' + version + '\n' + floor + '\n' + ceiling;
+        Uni<I> shared = (Uni<I>) loading.computeIfAbsent(key, k -> kind.loader().load(projectId, floor, ceiling, calendar)
                 .invoke(index -> {
                     if (index != null) {
                         cache.put(projectId, index);

@@ -3,6 +3,7 @@ package io.wksemu.stats;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.wksemu.clock.ClockRepository;
 import io.wksemu.clock.ClockState;
@@ -67,5 +68,35 @@ public class StatsRepository {
                                     r.getLocalDate(1), r.getInteger(2)))))
                             .map(ignored -> new ProjectIndex(version, floor, ceiling, desktops, points));
                 })));
+    }
+
+    /**
+     * Reads the project's per-user rows of days [floor, ceiling] in one consistent snapshot, labelled with the
+     * version it reflects; null when the project has no data. Only the reads are bounded by
+     * {@link StoreOutage#QUERY_TIMEOUT}: building the index from the rows is not the database's time.
+     */
+    public Uni<UserIndex> loadUserIndex(String projectId, LocalDate floor, LocalDate ceiling) {
+        Tuple p = Tuple.of(projectId);
+        long[] version = new long[1];
+        return StoreOutage.bounded(pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+                .chain(() -> tx.preparedQuery("SELECT version FROM project_state WHERE project_id = $1").execute(p))
+                .chain(versionRows -> {
+                    if (versionRows.size() == 0) {
+                        return Uni.createFrom().<RowSet<Row>>nullItem();
+                    }
+                    version[0] = versionRows.iterator().next().getLong(0);
+                    return tx.preparedQuery("SELECT user_name, day, usage_seconds, login_success, login_fail "
+                                    + "FROM user_daily_usage WHERE project_id = $1 AND day BETWEEN $2 AND $3")
+                            .execute(Tuple.of(projectId, floor, ceiling));
+                })))
+                .map(result -> {
+                    if (result == null) {
+                        return null;
+                    }
+                    List<UserIndex.Row> rows = new ArrayList<>(result.size());
+                    result.forEach(r -> rows.add(new UserIndex.Row(r.getString(0), r.getLocalDate(1), r.getLong(2),
+                            r.getInteger(3), r.getInteger(4))));
+                    return new UserIndex(version[0], floor, ceiling, rows);
+                });
     }
 }

@@ -13,6 +13,9 @@ import com.huaweicloud.sdk.workspace.v2.WorkspaceClient;
 import com.huaweicloud.sdk.workspace.v2.model.DesktopMetric;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricRequest;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricResponse;
+import com.huaweicloud.sdk.workspace.v2.model.ListUserUsageMetricRequest;
+import com.huaweicloud.sdk.workspace.v2.model.ListUserUsageMetricResponse;
+import com.huaweicloud.sdk.workspace.v2.model.UserMetric;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.wksemu.SdkClients;
@@ -47,6 +50,67 @@ class SdkContractTest {
                     {"resource_id": "d1", "day": "today-2d", "usage_seconds": 1800},
                     {"resource_id": "d2", "day": "today-1d", "usage_seconds": 900}]}]}
                 """.formatted(project));
+    }
+
+    /** A client of another project, holding sessions of two users. */
+    private WorkspaceClient usersClient() {
+        String users = newProject();
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [
+                    {"resource_id": "d1", "resource_name": "dev-01", "created_at": "today-30d"},
+                    {"resource_id": "d2", "resource_name": "dev-02", "created_at": "today-30d"}],
+                  "sessions": [
+                    {"resource_id": "d1", "user_name": "alice", "login_at": "today-3d+09:00", "logout_at": "today-3d+11:00"},
+                    {"resource_id": "d2", "user_name": "alice", "login_at": "today-3d+10:00", "logout_at": "today-3d+11:00"},
+                    {"resource_id": "d1", "user_name": "Bob", "login_at": "today-1d+09:00", "logout_at": "today-1d+09:30"}],
+                  "login_failures": [{"resource_id": "d2", "user_name": "alice", "at": "today-2d+08:00"}]}]}
+                """.formatted(users));
+        return WorkspaceClient.newBuilder()
+                .withCredential(new BasicCredentials().withAk("AKEXAMPLE").withSk("SKEXAMPLE").withProjectId(users))
+                .withEndpoint("http://" + root.getHost() + ":" + root.getPort())
+                .build();
+    }
+
+    /** A user's metrics as "name=value", in the order the SDK parsed them. */
+    private static List<String> figures(UserMetric user) {
+        return user.getMetric().stream().map(m -> m.getMetricName() + "=" + m.getMetricValue()).toList();
+    }
+
+    @Test
+    void listUserUsageMetricReturnsTheAggregatedFigures() {
+        ListUserUsageMetricResponse response = usersClient().listUserUsageMetric(new ListUserUsageMetricRequest()
+                .withStartTime("2026-05-01T00:00:00Z").withEndTime("2026-06-15T00:00:00Z")
+                .withSortField("user_usage").withSortType("DESC").withLimit(10).withOffset(0));
+        assertEquals(200, response.getHttpStatusCode());
+        assertEquals(2, response.getCount());
+        assertEquals("alice", response.getItems().get(0).getUsername());
+        // two hours on d1 and one on d2 at the same time add up
+        assertEquals(List.of("user_usage=10800.0", "user_login_count=3.0", "user_login_success_count=2.0",
+                "user_login_fail_count=1.0"), figures(response.getItems().get(0)));
+        assertEquals("Bob", response.getItems().get(1).getUsername());
+        assertEquals(List.of("user_usage=1800.0", "user_login_count=1.0", "user_login_success_count=1.0",
+                "user_login_fail_count=0.0"), figures(response.getItems().get(1)));
+    }
+
+    @Test
+    void userFiltersSentByTheSdkApply() {
+        ListUserUsageMetricResponse response = usersClient().listUserUsageMetric(new ListUserUsageMetricRequest()
+                .withStartTime("2026-05-01T00:00:00Z").withEndTime("2026-06-15T00:00:00Z")
+                .withUsername("BO").withUsageMinHours(0).withUsageMaxHours(1));
+        assertEquals(1, response.getCount());
+        assertEquals("Bob", response.getItems().get(0).getUsername());
+    }
+
+    @Test
+    void aBadUserQuerySurfacesAsClientRequestExceptionWithOurCodeAndTheRequestId() {
+        ClientRequestException e = assertThrows(ClientRequestException.class, () -> client.listUserUsageMetric(
+                new ListUserUsageMetricRequest().withStartTime("2026-05-01T00:00:00Z")
+                        .withEndTime("2026-06-15T00:00:00Z").withSortField("desktop_usage")));
+        assertEquals(400, e.getHttpStatusCode());
+        assertEquals("WKS.0002", e.getErrorCode());
+        assertEquals("Invalid parameter sort_field: must be user_usage.", e.getErrorMsg());
+        assertTrue(e.getRequestId() != null && e.getRequestId().matches("[0-9a-f]{32}"), e.getRequestId());
     }
 
     @Test

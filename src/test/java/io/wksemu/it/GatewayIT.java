@@ -14,6 +14,8 @@ import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricResponse;
 import io.wksemu.Fixtures;
 import io.wksemu.SdkClients;
 import io.wksemu.TestSupport;
+import com.huaweicloud.sdk.workspace.v2.model.ListUserUsageMetricRequest;
+import com.huaweicloud.sdk.workspace.v2.model.ListUserUsageMetricResponse;
 import io.wksemu.auth.SdkSignature;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -55,7 +57,8 @@ class GatewayIT {
                 "EMULATOR_JOURNAL_SIZE", "3"));
         lenient = AppProcess.start(Map.of("EMULATOR_THROTTLE_PER_MINUTE", "3"));
         HttpResponse<String> loaded = strict.send("POST", "/_emulator/fixtures", Fixtures.project(PROJECT)
-                .desktop("d1", "dev 01*~/+=&x 桌面", "today-5d").usage("d1", "today-2d", 60).json(), ADMIN);
+                .desktop("d1", "dev 01*~/+=&x 桌面", "today-5d").usage("d1", "today-2d", 60)
+                .session("d1", "dev 01*~/+=&x 桌面", "today-3d+09:00", "today-3d+10:00").json(), ADMIN);
         assertEquals(200, loaded.statusCode(), loaded.body());
     }
 
@@ -87,6 +90,25 @@ class GatewayIT {
             ListDesktopUsageMetricResponse response = client.listDesktopUsageMetric(request().withResourceName(name));
             assertEquals(1, response.getCount(), name);
         }
+    }
+
+    @Test
+    void strictModeAcceptsTheSdksSignatureOfTheUsersEndpoint() {
+        WorkspaceClient client = sdk(strict, "AKSTRICT", "SKSTRICT", PROJECT);
+        for (String name : List.of("dev 01*~/+=&x 桌面", "*~", "/+=&", "桌面", "DEV")) {
+            ListUserUsageMetricResponse response = client.listUserUsageMetric(new ListUserUsageMetricRequest()
+                    .withStartTime("2020-01-01T00:00:00Z").withEndTime("2036-01-01T00:00:00Z").withUsername(name)
+                    .withSortField("user_usage").withSortType("ASC").withUsageMinHours(1).withUsageMaxHours(1));
+            assertEquals(1, response.getCount(), name);
+            assertEquals("dev 01*~/+=&x 桌面", response.getItems().get(0).getUsername());
+            assertEquals(3600.0, response.getItems().get(0).getMetric().get(0).getMetricValue());
+        }
+        assertRefused(assertThrows(ClientRequestException.class, () -> sdk(strict, "AKSTRICT", "WRONG", PROJECT)
+                .listUserUsageMetric(new ListUserUsageMetricRequest().withStartTime("2020-01-01T00:00:00Z")
+                        .withEndTime("2036-01-01T00:00:00Z"))), "verify aksk signature fail");
+        assertRefused(assertThrows(ClientRequestException.class, () -> sdk(strict, "AKBOUND", "SKBOUND", PROJECT)
+                .listUserUsageMetric(new ListUserUsageMetricRequest().withStartTime("2020-01-01T00:00:00Z")
+                        .withEndTime("2036-01-01T00:00:00Z"))), "the project id in the URL does not match the credential's project");
     }
 
     @Test

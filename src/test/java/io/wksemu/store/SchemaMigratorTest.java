@@ -86,7 +86,7 @@ class SchemaMigratorTest {
 
     @Test
     void aFreshDatabaseGetsEveryMigrationWithItsChecksumOnce() {
-        assertEquals(2, new SchemaMigrator(pool).migrate().await().atMost(WAIT));
+        assertEquals(SchemaMigrator.MIGRATIONS.size(), new SchemaMigrator(pool).migrate().await().atMost(WAIT));
         assertEquals(shipped(), stored());
         assertEquals(0, new SchemaMigrator(pool).migrate().await().atMost(WAIT));
         assertEquals(shipped(), stored());
@@ -108,7 +108,8 @@ class SchemaMigratorTest {
     void onlyTheFirstMigrationAppliedThenTheSecondComesWithItsChecksum() {
         SchemaMigrator first = new SchemaMigrator(pool, List.of("V1__statistics.sql"), SchemaMigrator::read);
         assertEquals(1, first.migrate().await().atMost(WAIT));
-        assertEquals(1, new SchemaMigrator(pool).migrate().await().atMost(WAIT));
+        // the others, V2 on, come afterwards
+        assertEquals(SchemaMigrator.MIGRATIONS.size() - 1, new SchemaMigrator(pool).migrate().await().atMost(WAIT));
         assertEquals(shipped(), stored());
     }
 
