@@ -66,10 +66,7 @@ class SdkContractTest {
                     {"resource_id": "d1", "user_name": "Bob", "login_at": "today-1d+09:00", "logout_at": "today-1d+09:30"}],
                   "login_failures": [{"resource_id": "d2", "user_name": "alice", "at": "today-2d+08:00"}]}]}
                 """.formatted(users));
-        return WorkspaceClient.newBuilder()
-                .withCredential(new BasicCredentials().withAk("AKEXAMPLE").withSk("SKEXAMPLE").withProjectId(users))
-                .withEndpoint("http://" + root.getHost() + ":" + root.getPort())
-                .build();
+        return SdkClients.workspace("http://" + root.getHost() + ":" + root.getPort(), "AKEXAMPLE", "SKEXAMPLE", users);
     }
 
     /** A user's metrics as "name=value", in the order the SDK parsed them. */
