@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.SessionService;
 import io.wksemu.error.JsonBodies;
 import io.wksemu.fixture.TextRules;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +33,11 @@ public class SessionResource {
     }
 
     /**
-     * Optional body of a login: who logs in (default {@value #DEFAULT_USER}), by the fixtures' rules for user
-     * names; {@code failed: true} records a failed attempt instead (SEMANTICS.md section 8).
+     * Optional body of a login: who logs in (default {@value #DEFAULT_USER}, also for {@code {}}), by the
+     * fixtures' rules for user names; {@code failed: true} records a failed attempt instead (SEMANTICS.md section 8).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Login(
-            @NotNull(message = TextRules.NAME_RULE)
             @Size(max = TextRules.MAX_NAME_LENGTH, message = TextRules.NAME_RULE)
             @Pattern(regexp = TextRules.NAME, message = TextRules.NAME_RULE) String userName,
             Boolean failed) {
@@ -62,7 +60,7 @@ public class SessionResource {
         if (body != null && !new String(body, StandardCharsets.UTF_8).isBlank()) {
             Login login = bodies.read(body, Login.class, "", "must be empty or {\"user_name\": \"...\", \"failed\": false}");
             bodies.check(login, "", "");
-            user = login.userName();
+            user = login.userName() == null ? DEFAULT_USER : login.userName();
             failed = Boolean.TRUE.equals(login.failed());
         }
         return failed ? sessions.loginFailed(projectId, resourceId, user) : sessions.login(projectId, resourceId, user);
