@@ -33,8 +33,8 @@ public class SessionResource {
     }
 
     /**
-     * Optional body of a login: who logs in (default {@value #DEFAULT_USER}), by the fixtures' rules for user
-     * names; {@code failed: true} records a failed attempt instead (SEMANTICS.md section 8).
+     * Optional body of a login: who logs in (default {@value #DEFAULT_USER}, also for {@code {}}), by the
+     * fixtures' rules for user names; {@code failed: true} records a failed attempt instead (SEMANTICS.md section 8).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Login(
