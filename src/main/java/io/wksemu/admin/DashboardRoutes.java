@@ -22,7 +22,13 @@ public class DashboardRoutes {
     void install(@Observes StartupEvent ignored, Router router) {
         // before the journal (a redirect is no call to the emulated API) and the admin guard
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
-            String path = rc.normalizedPath();
+            String path;
+            try {
+                path = rc.normalizedPath();
+            } catch (IllegalArgumentException malformed) {
+                rc.next(); // a malformed target is the gateway's request error, answered next
+                return;
+            }
             if (path.equals("/_emulator/ui")) {
                 redirect(rc);
             } else if ((path.equals("/") || path.equals("/_emulator") || path.equals("/_emulator/"))

@@ -56,6 +56,8 @@ class DaySplitPropertyTest {
 
     private static Vertx vertx;
     private static Pool pool;
+    private static Pool admin;
+    private static String schema;
 
     /** Three days of a calendar; {@code bounds[k]} is day k's start in seconds after day 0's start. */
     record Period(StatisticsCalendar calendar, LocalDate day0) {
@@ -80,13 +82,21 @@ class DaySplitPropertyTest {
                 .setHost(env("DB_HOST", "localhost")).setPort(Integer.parseInt(env("DB_PORT", "5432")))
                 .setDatabase(env("WKSEMU_TEST_DB", "wksemu_test")).setUser(env("DB_USERNAME", "wksemu"))
                 .setPassword(env("DB_PASSWORD", "wksemu"));
-        pool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(2));
+        // A schema of its own: an emulator running on the same database (the @QuarkusTest app of this JVM, or
+        // another replica) must neither see these rows nor aggregate them while a case runs.
+        schema = "split_" + UUID.randomUUID().toString().replace("-", "");
+        admin = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(1));
+        admin.query("CREATE SCHEMA " + schema).execute().await().atMost(Duration.ofSeconds(30));
+        pool = PgPool.pool(vertx, new PgConnectOptions(options).setProperties(Map.of("search_path", schema)),
+                new PoolOptions().setMaxSize(2));
         new SchemaMigrator(pool).migrate().await().atMost(Duration.ofMinutes(1));
     }
 
     @AfterAll
     static void disconnect() {
         pool.closeAndAwait();
+        admin.query("DROP SCHEMA " + schema + " CASCADE").execute().await().atMost(Duration.ofSeconds(30));
+        admin.closeAndAwait();
         vertx.closeAndAwait();
     }
 

@@ -35,7 +35,7 @@ class JsonBodiesTest {
                 problem("{\"projects\": [{\"project_id\": \"a\", \"desktops\": [{\"resource_id\": 7}]}]}"));
         assertEquals("Invalid fixture: projects[0].sessions: must be an array",
                 problem("{\"projects\": [{\"project_id\": \"a\", \"sessions\": \"none\"}]}"));
-        assertEquals("Invalid fixture: projects[0].colour: unknown field (allowed: daily_usage, desktops, project_id, sessions)",
+        assertEquals("Invalid fixture: projects[0].colour: unknown field (allowed: daily_usage, desktops, login_failures, project_id, sessions)",
                 problem("{\"projects\": [{\"project_id\": \"a\", \"colour\": 1}]}"));
         assertEquals("Invalid fixture: $: " + FixtureDocument.SHAPE, problem("[]"));
         assertEquals("Invalid fixture: $: a JSON body is required", problem(" \n"));

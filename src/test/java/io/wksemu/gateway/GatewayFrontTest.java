@@ -77,7 +77,7 @@ class GatewayFrontTest {
         RawHttp.Answer loaded = RawHttp.sendChunked(RestAssured.port, "POST", "/_emulator/fixtures", fixture, 1,
                 "Content-Type", "application/json");
         assertEquals(200, loaded.status(), loaded.body());
-        assertEquals("{\"projects\":1,\"desktops\":1,\"sessions\":0,\"daily_usage\":0}", loaded.body());
+        assertEquals("{\"projects\":1,\"desktops\":1,\"sessions\":0,\"daily_usage\":0,\"login_failures\":0}", loaded.body());
         String spaces = " ".repeat(1 << 20);
         assertGatewayError(RawHttp.sendChunked(RestAssured.port, "POST", "/_emulator/fixtures", spaces, 11,
                 "Content-Type", "application/json"), 413, "Request entity too large.");
