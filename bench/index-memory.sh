@@ -9,6 +9,7 @@
 # Settings (environment): DB_NAME (default wksemu_bench; the generator wipes only its own projects).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 export DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-wksemu_bench}
 export DB_USERNAME=${DB_USERNAME:-wksemu} DB_PASSWORD=${DB_PASSWORD:-wksemu}
@@ -19,11 +20,7 @@ log() { echo "[index-memory] $*" >&2; }
 WORK=$(mktemp -d)
 APP_PID=""
 cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
+  stop_app
   mkdir -p bench/results && cp "$WORK/app.log" bench/results/index-memory-app.log 2>/dev/null || true
   rm -rf "$WORK"
 }

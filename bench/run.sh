@@ -11,6 +11,7 @@
 # (the emulator's JVM flags; default the container image's, from scripts/jvm-opts.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 export DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-wksemu_bench}
 export DB_USERNAME=${DB_USERNAME:-wksemu} DB_PASSWORD=${DB_PASSWORD:-wksemu}
@@ -112,27 +113,7 @@ LABEL_idle="no filter, desktop_idle_duration DESC"
 LABEL_filtered="resource_name + min_idle_days + usage_min_hours"
 url_of() { echo "$APP/v2/$1/statistics/metrics/desktops?${QUERY[$2]}"; }
 
-# wrk's latency lines in milliseconds.
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
-}
-# Runs wrk and prints "p50 p99 req/s"; fails when any response was not a 2xx.
-drive() {
-  local url=$1 c=$2 out t
-  t=$(( c < 2 ? 1 : 2 ))
-  out=$(wrk -H 'X-Auth-Token: bench-token' -t"$t" -c"$c" -d"$DURATION" --timeout 5s --latency "$url")
-  if grep -q -e 'Non-2xx' -e 'Socket errors' <<<"$out"; then
-    log "errors driving $url:"; echo "$out" >&2; return 1
-  fi
-  echo "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" \
-       "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")" \
-       "$(awk '$1 == "Requests/sec:" { printf "%.0f", $2 }' <<<"$out")"
-}
 
-heap_live_bytes() {
-  jcmd "$APP_PID" GC.class_histogram 2>/dev/null | awk '$1 == "Total" { print $3 }'
-}
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "warming up"

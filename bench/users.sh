@@ -11,6 +11,7 @@
 # (default "1 8 32").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 export DB_HOST=${DB_HOST:-localhost} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-wksemu_bench}
 export DB_USERNAME=${DB_USERNAME:-wksemu} DB_PASSWORD=${DB_PASSWORD:-wksemu}
@@ -29,11 +30,7 @@ log() { echo "[bench-users] $*" >&2; }
 WORK=$(mktemp -d)
 APP_PID=""
 cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
+  stop_app
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -110,24 +107,6 @@ LABEL_filtered="username + usage_min_hours, user_usage ASC"
 LABEL_week="top 100 by user_usage, last 7 days"
 url_of() { echo "$APP/v2/$PROJECT/statistics/metrics/users?${QUERY[$1]}"; }
 
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
-}
-drive() {
-  local url=$1 c=$2 out t
-  t=$(( c < 2 ? 1 : 2 ))
-  out=$(wrk -H 'X-Auth-Token: bench-token' -t"$t" -c"$c" -d"$DURATION" --timeout 5s --latency "$url")
-  if grep -q -e 'Non-2xx' -e 'Socket errors' <<<"$out"; then
-    log "errors driving $url:"; echo "$out" >&2; return 1
-  fi
-  echo "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")" \
-       "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")" \
-       "$(awk '$1 == "Requests/sec:" { printf "%.0f", $2 }' <<<"$out")"
-}
-heap_live_bytes() {
-  jcmd "$APP_PID" GC.class_histogram 2>/dev/null | awk '$1 == "Total" { print $3 }'
-}
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # The first query builds the users index: its latency (cold, in a JVM that has not compiled anything yet)
