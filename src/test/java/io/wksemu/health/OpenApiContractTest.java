@@ -87,6 +87,10 @@ class OpenApiContractTest {
         assertEquals(List.of("POST /_emulator/aggregations", "POST /_emulator/clock/advance", "POST /_emulator/faults",
                 "POST /_emulator/fixtures", "POST /_emulator/projects/{project_id}/desktops/{resource_id}/login",
                 "PUT /_emulator/clock"), bodies.stream().sorted().toList());
+        // a resource reading the raw exchange has no body, and the framework's types are no schemas
+        for (String framework : List.of("RoutingContext", "Buffer", "User", "JsonNode", "ObjectNode")) {
+            assertTrue(document.at("/components/schemas/" + framework).isMissingNode(), framework);
+        }
     }
 
     @Test
