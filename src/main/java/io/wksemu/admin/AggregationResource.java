@@ -1,5 +1,8 @@
 package io.wksemu.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +25,8 @@ import java.util.Map;
 
 /** {@code POST /_emulator/aggregations}: (re)aggregate named days now, the same work the daily job does. */
 @Path("/_emulator/aggregations")
+@APIResponse(responseCode = "200", description = "OK")
+@APIResponse(responseCode = "503", description = "EMU.0503: the emulator's database is unavailable")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class AggregationResource {
@@ -42,11 +47,13 @@ public class AggregationResource {
 
     /** Body: one {@code day}, or {@code from} and {@code to} (inclusive), each {@code YYYY-MM-DD}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record AggregationRequest(String day, String from, String to) {
+    public record AggregationRequest(@Schema(format = "date") String day, @Schema(format = "date") String from,
+            @Schema(format = "date") String to) {
     }
 
     /** Days outside the clock's range or not due yet on the clock are refused; nothing is marked aggregated. */
     @POST
+    @APIResponse(responseCode = "400", description = "EMU.0400: not one day nor a from/to range, a day outside the clock's range, or a day not due yet")
     public Uni<Map<String, List<AggregationService.DayResult>>> aggregate(AggregationRequest body) {
         LocalDate from;
         LocalDate to;

@@ -1,5 +1,8 @@
 package io.wksemu.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -26,6 +29,8 @@ import java.util.List;
 
 /** {@code /_emulator/clock}: read, set, advance and reset the emulator clock (SEMANTICS.md section 5). */
 @Path("/_emulator/clock")
+@APIResponse(responseCode = "200", description = "OK")
+@APIResponse(responseCode = "503", description = "EMU.0503: the emulator's database is unavailable")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class ClockResource {
@@ -40,7 +45,11 @@ public class ClockResource {
 
     /** {@code aggregated_days}: what a move made due and aggregated before answering. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ClockView(String now, String mode, String zone, String next_aggregation, List<String> aggregated_days) {
+    public record ClockView(@Schema(format = "date-time") String now,
+            @Schema(enumeration = {"system", "fixed", "offset"}) String mode,
+            @Schema(description = "IANA zone of the statistics calendar") String zone,
+            @Schema(format = "date-time") String next_aggregation,
+            @Schema(description = "Days aggregated by this move (YYYY-MM-DD)") List<String> aggregated_days) {
     }
 
     @GET
@@ -50,16 +59,17 @@ public class ClockResource {
 
     /** Body of {@code PUT}: where the clock goes, frozen there (the default) or running on from there. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SetClock(@NotNull(message = "required: an ISO-8601 instant such as 2026-11-01T09:00:00Z") String now,
+    public record SetClock(@Schema(format = "date-time", required = true) @NotNull(message = "required: an ISO-8601 instant such as 2026-11-01T09:00:00Z") String now,
             Boolean frozen) {
     }
 
     /** Body of {@code POST .../advance}: an ISO-8601 duration, negative to move back. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Advance(@NotNull(message = "required: an ISO-8601 duration such as PT26H or P3D") String by) {
+    public record Advance(@Schema(format = "duration", required = true, example = "PT26H") @NotNull(message = "required: an ISO-8601 duration such as PT26H or P3D") String by) {
     }
 
     @PUT
+    @APIResponse(responseCode = "400", description = "EMU.0400: now missing, not an instant, or outside the clock's range")
     public Uni<ClockView> set(SetClock body) {
         Instant now;
         try {
@@ -72,6 +82,7 @@ public class ClockResource {
 
     @POST
     @Path("/advance")
+    @APIResponse(responseCode = "400", description = "EMU.0400: by missing, not a duration, or moving the clock out of its range")
     public Uni<ClockView> advance(Advance body) {
         Duration by;
         try {

@@ -1,5 +1,8 @@
 package io.wksemu.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.fixture.FixtureDocument;
@@ -14,6 +17,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /_emulator/fixtures}: load and export fixture documents (SEMANTICS.md sections 5 and 6). */
 @Path("/_emulator/fixtures")
+@APIResponse(responseCode = "200", description = "OK")
+@APIResponse(responseCode = "503", description = "EMU.0503: the emulator's database is unavailable")
 @Produces(MediaType.APPLICATION_JSON)
 public class FixtureResource {
 
@@ -25,6 +30,7 @@ public class FixtureResource {
 
     /** The body is JSON whatever {@code Content-Type} says; {@code ?reset=true} first wipes the projects it names. */
     @POST
+    @APIResponse(responseCode = "400", description = "EMU.0400: invalid fixture document (entry path and rule in error_msg) or reset flag")
     @Consumes(MediaType.WILDCARD)
     public Uni<FixtureService.LoadResult> load(FixtureDocument document, @RestQuery("reset") String reset) {
         return fixtures.load(document, AdminParams.flag(reset, "reset"));
@@ -32,6 +38,10 @@ public class FixtureResource {
 
     /** One project with {@code ?project_id=}, otherwise every project. */
     @GET
+    @APIResponse(responseCode = "200", description = "The fixture document of the project(s)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FixtureDocument.class)))
+    @APIResponse(responseCode = "400", description = "EMU.0400: invalid project_id")
+    @APIResponse(responseCode = "404", description = "EMU.0404: the project has no desktops")
     public Uni<ObjectNode> export(@RestQuery("project_id") String projectId) {
         return fixtures.export(AdminParams.optionalProjectId(projectId));
     }

@@ -1,5 +1,8 @@
 package io.wksemu.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.wksemu.fixture.TextRules;
@@ -80,6 +83,9 @@ public class GatewayAdminResource {
     @Path("/faults")
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "The fault as stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FaultInjector.Fault.class)))
+    @APIResponse(responseCode = "400", description = "EMU.0400: no status nor delay_ms, or a field out of its range")
     public FaultInjector.Fault addFault(FaultRequest body) {
         long delay = body.delayMs() == null ? 0 : body.delayMs();
         if (body.status() == null && delay == 0) {

@@ -1,5 +1,8 @@
 package io.wksemu.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.error.DomainException;
@@ -18,6 +21,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * stored, without exporting whole documents (the dashboard reads these).
  */
 @Path("/_emulator/projects")
+@APIResponse(responseCode = "200", description = "OK")
+@APIResponse(responseCode = "503", description = "EMU.0503: the emulator's database is unavailable")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectAdminResource {
 
@@ -36,21 +41,24 @@ public class ProjectAdminResource {
     public record ProjectList(List<ProjectView> projects) {
     }
 
-    public record OpenSession(String user_name, String login_at) {
+    public record OpenSession(String user_name, @Schema(format = "date-time") String login_at) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DesktopView(String resource_id, String resource_name, String resource_pool_id, String created_at,
+    public record DesktopView(String resource_id, String resource_name, String resource_pool_id,
+            @Schema(format = "date-time") String created_at,
             OpenSession open_session) {
     }
 
     public record DesktopList(String project_id, long count, List<DesktopView> desktops) {
     }
 
-    public record UsageRow(String resource_id, String resource_name, String created_day, List<Integer> usage_seconds) {
+    public record UsageRow(String resource_id, String resource_name, @Schema(format = "date") String created_day,
+            @Schema(description = "Seconds of use per day from the grid's from to its to; null before created_day and after last_due_day") List<Integer> usage_seconds) {
     }
 
-    public record UsageGrid(String project_id, String from, String to, String last_due_day, long count, List<UsageRow> desktops) {
+    public record UsageGrid(String project_id, @Schema(format = "date") String from, @Schema(format = "date") String to,
+            @Schema(format = "date") String last_due_day, long count, List<UsageRow> desktops) {
     }
 
     @GET
@@ -63,6 +71,8 @@ public class ProjectAdminResource {
     /** The project's desktops by resource id, with the open session of each one in use. */
     @GET
     @Path("/{project_id}/desktops")
+    @APIResponse(responseCode = "400", description = "EMU.0400: invalid offset or limit")
+    @APIResponse(responseCode = "404", description = "EMU.0404: no such project is stored")
     public Uni<DesktopList> desktops(@RestPath("project_id") String projectId, @RestQuery String offset,
             @RestQuery String limit) {
         return inventory.desktops(projectId, offset(offset), limit(limit)).map(page -> new DesktopList(projectId,
@@ -75,6 +85,8 @@ public class ProjectAdminResource {
      */
     @GET
     @Path("/{project_id}/usage")
+    @APIResponse(responseCode = "400", description = "EMU.0400: invalid offset or limit")
+    @APIResponse(responseCode = "404", description = "EMU.0404: no such project is stored")
     public Uni<UsageGrid> usage(@RestPath("project_id") String projectId, @RestQuery String offset,
             @RestQuery String limit) {
         return inventory.grid(projectId, offset(offset), limit(limit)).map(grid -> new UsageGrid(projectId,

@@ -1,5 +1,9 @@
 package io.wksemu.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /** Live session events: {@code POST /_emulator/projects/{p}/desktops/{id}/login} and {@code .../logout}. */
 @Path("/_emulator/projects/{project_id}/desktops/{resource_id}")
+@APIResponse(responseCode = "503", description = "EMU.0503: the emulator's database is unavailable")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
@@ -51,6 +56,13 @@ public class SessionResource {
     @Path("/login")
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(201)
+    @RequestBody(required = false, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Login.class)))
+    @APIResponse(responseCode = "201", description = "The session opened, or the failed attempt recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {SessionService.SessionView.class,
+                    SessionService.LoginFailureView.class})))
+    @APIResponse(responseCode = "400", description = "EMU.0400: invalid project_id, resource_id or body")
+    @APIResponse(responseCode = "404", description = "EMU.0404: no such desktop")
+    @APIResponse(responseCode = "409", description = "EMU.0409: the desktop is in use, or already has a session starting at the clock's now")
     public Uni<?> login(@RestPath("project_id") String projectId,
             @RestPath("resource_id") String resourceId, byte[] body) {
         AdminParams.projectId(projectId);
@@ -68,6 +80,10 @@ public class SessionResource {
 
     @POST
     @Path("/logout")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "EMU.0400: invalid project_id or resource_id")
+    @APIResponse(responseCode = "404", description = "EMU.0404: no such desktop")
+    @APIResponse(responseCode = "409", description = "EMU.0409: no session is open on the desktop, or the clock is before its login")
     @Consumes(MediaType.WILDCARD)
     public Uni<SessionService.SessionView> logout(@RestPath("project_id") String projectId,
             @RestPath("resource_id") String resourceId) {

@@ -1,5 +1,8 @@
 package io.wksemu.admin;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.config.EmulatorConfig;
 import io.wksemu.fixture.FixtureService;
@@ -16,6 +19,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * {@code project_id}, only that project of the seed (nothing when the seed does not name it).
  */
 @Path("/_emulator/state")
+@APIResponse(responseCode = "200", description = "OK")
+@APIResponse(responseCode = "503", description = "EMU.0503: the emulator's database is unavailable")
 @Produces(MediaType.APPLICATION_JSON)
 public class StateResource {
 
@@ -26,6 +31,7 @@ public class StateResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "400", description = "EMU.0400: invalid project_id or reseed flag, or an invalid seed folder")
     public Uni<Map<String, Object>> wipe(@RestQuery("project_id") String project, @RestQuery("reseed") String reseedFlag) {
         String projectId = AdminParams.optionalProjectId(project);
         boolean reseed = AdminParams.flag(reseedFlag, "reseed");

@@ -1,5 +1,6 @@
 package io.wksemu.aggregation;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static io.wksemu.store.SqlTimes.utc;
 
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,8 @@ public class SessionService {
         this.aggregation = aggregation;
     }
 
-    public record SessionView(String project_id, String resource_id, String user_name, String login_at, String logout_at) {
+    public record SessionView(String project_id, String resource_id, String user_name,
+            @Schema(format = "date-time") String login_at, @Schema(format = "date-time") String logout_at) {
     }
 
     public Uni<SessionView> login(String projectId, String resourceId, String userName) {
@@ -60,7 +62,8 @@ public class SessionService {
     }
 
     /** A failed login attempt as recorded: no session is opened. */
-    public record LoginFailureView(String project_id, String resource_id, String user_name, String at, boolean failed) {
+    public record LoginFailureView(String project_id, String resource_id, String user_name,
+            @Schema(format = "date-time") String at, boolean failed) {
     }
 
     /**
