@@ -71,6 +71,8 @@ public class UserMetricsResource {
             @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Items per page",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "10"))
     })
+    // 401, 404, 429, the gateway's APIGW.0201 refusals and injected faults: health.OpenApiDocument, for every
+    // emulated endpoint alike.
     @APIResponses({
             @APIResponse(responseCode = "200", description = "The page of users and the total count",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -84,12 +86,6 @@ public class UserMetricsResource {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
                             examples = @ExampleObject(name = "missing", value = "{\"error_code\":\"WKS.0001\",\"error_msg\":"
                                     + "\"The request message input by the interface is empty. Parameter start_time is required.\"}"))),
-            @APIResponse(responseCode = "401", description = "APIGW.0301: authentication failed",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class))),
-            @APIResponse(responseCode = "404", description = "APIGW.0101: unknown API or method",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class))),
-            @APIResponse(responseCode = "429", description = "APIGW.0308: throttling threshold reached (opt-in)",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class))),
             @APIResponse(responseCode = "500", description = "WKS.00000003: database unreachable; WKS.00000001: other internal error",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class),
                             examples = @ExampleObject(name = "database", value = "{\"error_code\":\"WKS.00000003\",\"error_msg\":"
