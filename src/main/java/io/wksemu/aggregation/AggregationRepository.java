@@ -3,6 +3,8 @@ package io.wksemu.aggregation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static io.wksemu.store.SqlTimes.utc;
 
+import io.wksemu.store.SqlTimes;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -179,6 +182,39 @@ public class AggregationRepository {
                         + "ON CONFLICT (day) DO UPDATE SET aggregated_at = now(), runs = aggregated_day.runs + 1")
                 .execute(Tuple.of(day)).replaceWithVoid();
     }
+
+    /**
+     * Marks aggregated, in one statement, the given due days that aggregation would leave untouched: no session
+     * overlaps or starts in them, no login failed in them, and they hold no computed desktop or user point to
+     * remove. The caller holds the store lock. Returns the days marked (a day another replica marked first is
+     * not among them).
+     */
+    public Uni<Set<LocalDate>> markQuietDays(SqlClient tx, List<LocalDate> days, List<Instant> starts, List<Instant> ends) {
+        LocalDate[] dayArray = days.toArray(LocalDate[]::new);
+        OffsetDateTime[] startArray = starts.stream().map(SqlTimes::utc).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] endArray = ends.stream().map(SqlTimes::utc).toArray(OffsetDateTime[]::new);
+        return tx.preparedQuery(MARK_QUIET).execute(Tuple.of(dayArray, startArray, endArray))
+                .map(rows -> {
+                    Set<LocalDate> marked = new TreeSet<>();
+                    for (Row row : rows) {
+                        marked.add(row.getLocalDate(0));
+                    }
+                    return marked;
+                });
+    }
+
+    private static final String MARK_QUIET = """
+            INSERT INTO aggregated_day (day)
+            SELECT q.day FROM unnest($1::date[], $2::timestamptz[], $3::timestamptz[]) AS q(day, b, e)
+            WHERE NOT EXISTS (SELECT 1 FROM desktop_session s
+                              WHERE tstzrange(s.login_at, coalesce(s.logout_at, 'infinity'::timestamptz), '[)') && tstzrange(q.b, q.e, '[)'))
+              AND NOT EXISTS (SELECT 1 FROM desktop_session s WHERE s.login_at >= q.b AND s.login_at < q.e)
+              AND NOT EXISTS (SELECT 1 FROM login_failure f WHERE f.at >= q.b AND f.at < q.e)
+              AND NOT EXISTS (SELECT 1 FROM daily_usage u WHERE u.day = q.day AND NOT u.explicit)
+              AND NOT EXISTS (SELECT 1 FROM user_daily_usage w WHERE w.day = q.day)
+            ON CONFLICT (day) DO NOTHING
+            RETURNING day
+            """;
 
     /** A day the job aggregated: when, and how many times in all. */
     public record AggregatedDay(LocalDate day, @JsonProperty("aggregated_at") @Schema(format = "date-time") String aggregatedAt, int runs) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,10 +97,12 @@ public class AggregationService implements DueDays {
             LocalDate to = calendar.lastDueDay(now);
             return repository.forgetDaysAfter(pool, to)
                     .chain(() -> repository.unaggregatedDays(pool, from, to))
-                    .chain(days -> Multi.createFrom().iterable(days)
+                    .chain(days -> markQuiet(days).chain(quiet -> Multi.createFrom().iterable(days)
+                            .filter(day -> !quiet.contains(day))
                             .onItem().transformToUniAndConcatenate(day -> aggregateIfNotDone(day).map(done -> done ? day : null))
                             .filter(day -> day != null)
-                            .collect().asList())
+                            .collect().in(() -> new TreeSet<>(quiet), TreeSet::add)))
+                    .<List<LocalDate>>map(ArrayList::new)
                     .call(() -> purge(from));
         });
     }
@@ -127,6 +130,21 @@ public class AggregationService implements DueDays {
         Context context = Vertx.currentContext();
         Uni<Void> shared = joined.run();
         return context == null ? shared : shared.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /**
+     * Marks, in one transaction under the store lock, the days among {@code days} with nothing to aggregate
+     * (no session, failure or computed point touches them): after a long downtime, or on a fresh store, most
+     * due days are such, and marking them one transaction each would keep the first query waiting.
+     */
+    private Uni<Set<LocalDate>> markQuiet(List<LocalDate> days) {
+        if (days.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        StatisticsCalendar calendar = clock.calendar();
+        List<Instant> starts = days.stream().map(calendar::startOf).toList();
+        List<Instant> ends = days.stream().map(day -> calendar.startOf(day.plusDays(1))).toList();
+        return pool.withTransaction(tx -> locks.lockAll(tx).chain(() -> repository.markQuietDays(tx, days, starts, ends)));
     }
 
     private Uni<Boolean> aggregateIfNotDone(LocalDate day) {

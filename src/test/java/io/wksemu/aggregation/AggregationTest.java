@@ -8,11 +8,14 @@ import static io.wksemu.TestSupport.query;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,51 @@ class AggregationTest {
         given().get("/_emulator/aggregations").then().statusCode(200)
                 .body("days.find { it.day == '2031-03-09' }.runs", equalTo(2))
                 .body("days.find { it.day == '2031-03-08' }.runs", equalTo(1));
+    }
+
+    /**
+     * A catch-up over many days marks the days nothing touches in one step; a day touched only by a
+     * zero-length session (still a login) or only by a failed login is not such a day, and every day is
+     * aggregated once.
+     */
+    @Test
+    void catchUpOverQuietDaysStillCountsLoginsFailuresAndUse() {
+        given().delete("/_emulator/state").then().statusCode(200);
+        freezeClock("2031-05-01T12:00:00Z");
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "d1", "created_at": "2031-04-01T00:00:00Z"}],
+                  "sessions": [
+                    {"resource_id": "d1", "user_name": "zero", "login_at": "2031-05-03T10:00:00Z", "logout_at": "2031-05-03T10:00:00Z"},
+                    {"resource_id": "d1", "user_name": "used", "login_at": "2031-05-06T23:00:00Z", "logout_at": "2031-05-07T01:00:00Z"}],
+                  "login_failures": [{"resource_id": "d1", "user_name": "failed", "at": "2031-05-05T08:00:00Z"}]}]}
+                """.formatted(project));
+        advance("P10D").body("aggregated_days", contains("2031-05-01", "2031-05-02", "2031-05-03", "2031-05-04",
+                "2031-05-05", "2031-05-06", "2031-05-07", "2031-05-08", "2031-05-09", "2031-05-10"));
+        assertEquals(List.of("zero 0.0 1.0 0.0"), usersOn("2031-05-03"));
+        assertEquals(List.of(), usersOn("2031-05-04"));
+        assertEquals(List.of("failed 0.0 0.0 1.0"), usersOn("2031-05-05"));
+        assertEquals(List.of("used 3600.0 1.0 0.0"), usersOn("2031-05-06"));
+        assertEquals(List.of("used 3600.0 0.0 0.0"), usersOn("2031-05-07"));
+        assertEquals(0.0, usageOn("2031-05-05", "d1"));
+        assertEquals(3600.0, usageOn("2031-05-06", "d1"));
+        assertEquals(3600.0, usageOn("2031-05-07", "d1"));
+        given().get("/_emulator/aggregations").then().statusCode(200)
+                .body("days.size()", equalTo(180)).body("days.runs", everyItem(equalTo(1)));
+    }
+
+    /** "user usage success fail" of each user with figures on one day. */
+    private List<String> usersOn(String day) {
+        List<Map<String, Object>> items = given().queryParam("start_time", day + "T00:00:00Z").queryParam("end_time", day + "T23:59:59Z")
+                .get("/v2/" + project + "/statistics/metrics/users").then().statusCode(200).extract().path("items");
+        List<String> users = new ArrayList<>();
+        for (Map<String, Object> item : items) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> metric = (List<Map<String, Object>>) item.get("metric");
+            users.add(item.get("username") + " " + metric.get(0).get("metric_value") + " " + metric.get(2).get("metric_value")
+                    + " " + metric.get(3).get("metric_value"));
+        }
+        return users;
     }
 
     @Test
