@@ -38,12 +38,16 @@ ENV EMULATOR_SEED_DIR=/deployments/seed \
     QUARKUS_HTTP_HOST=0.0.0.0 \
     QUARKUS_HTTP_PORT=8080
 
-# The class-data archive (AppCDS) is built here, by this image's JVM, as Quarkus builds it at package time:
-# the JVM records the classes loaded up to the end of static initialisation (no database needed) and maps
-# them at every start instead of loading and verifying them again. An archive is valid only for the JVM
-# build that wrote it, so target/quarkus-app/app-cds.jsa (written by the build machine's JDK) is not copied.
-RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true -jar /deployments/quarkus-run.jar \
-    && chown 185:185 /deployments/app-cds.jsa
+# The class-data archive (AppCDS) is built here, by this image's JVM, as the build does at package time
+# (pom.xml, exec-maven-plugin): a training start records every class it loads, through Quarkus' static and
+# runtime initialisation up to the first database connection, and the JVM maps them at every start instead
+# of loading and verifying them again. No database is reachable here: the start gives up at the first refusal
+# (EMULATOR_DATABASE_WAIT=0s) and exits with 1, and the JVM writes the archive as it exits. An archive is
+# valid only for the JVM build that wrote it, so target/quarkus-app/app-cds.jsa is not copied.
+RUN QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:9/training EMULATOR_DATABASE_WAIT=0s QUARKUS_HTTP_PORT=0 \
+    java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -jar /deployments/quarkus-run.jar >/tmp/app-cds-training.log 2>&1; \
+    if [ -s /deployments/app-cds.jsa ]; then rm /tmp/app-cds-training.log; else cat /tmp/app-cds-training.log; exit 1; fi; \
+    chown 185:185 /deployments/app-cds.jsa
 
 # Memory: a fixed heap of 192 MiB (the 10,000-desktop benchmark keeps about 40 MiB live, but building its
 # index reads its 437,814 rows at once and ran out of 128 MiB, and of 160 MiB when two builds overlapped)

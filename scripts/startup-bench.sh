@@ -10,7 +10,8 @@
 # JAVA25 (a JDK 25 for the AOT-cache variant, default /usr/lib/jvm/temurin-25-jdk-amd64 when present).
 # Variants of the emulator: image (the container image's JVM flags, scripts/jvm-opts.sh, with the class-data
 # archive built at package time), default (java -jar), c1-only (-XX:TieredStopAtLevel=1), appcds (a dynamic
-# class-data archive from a training run), appcds+c1, quarkus-appcds (the package-time archive alone), and
+# class-data archive from a training run with a database), appcds+c1, package-appcds (the package-time archive
+# alone, without the image's other flags), and
 # with JDK 25: jdk25 and jdk25-aot (an AOT cache from a training run). BENCH_ONLY="image default" picks some.
 # Archives and logs go to target/bench.
 set -euo pipefail
@@ -115,10 +116,10 @@ declare -A VARIANTS=(
   [appcds+c1]="$JAVA|-XX:SharedArchiveFile=$OUT/app-cds.jsa -XX:TieredStopAtLevel=1"
 )
 ORDER=(image default c1-only appcds appcds+c1)
-# The archive built at package time (quarkus.package.jar.appcds.enabled; classes of the static init only).
+# The archive built at package time (pom.xml: a training start up to the first database connection).
 if [ -f target/quarkus-app/app-cds.jsa ]; then
-  VARIANTS[quarkus-appcds]="$JAVA|-XX:SharedArchiveFile=app-cds.jsa"
-  ORDER+=(quarkus-appcds)
+  VARIANTS[package-appcds]="$JAVA|-XX:SharedArchiveFile=app-cds.jsa"
+  ORDER+=(package-appcds)
 fi
 if [ -x "$JAVA25" ]; then
   VARIANTS[jdk25]="$JAVA25|"

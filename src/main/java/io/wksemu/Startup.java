@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * {@code emulator.seed-mode} says (SEMANTICS.md section 6). A seed file that does not load, or a configured
  * seed folder that does not exist, stops the start with its message, rather than serving an emulator with missing data. A
  * database that is not reachable yet (started alongside, as in Kubernetes or CI service containers) is
- * waited for up to {@link #DATABASE_WAIT}. Quarkus opens the HTTP port only after this, and readiness is
+ * waited for up to {@code emulator.database-wait}. Quarkus opens the HTTP port only after this, and readiness is
  * green only once it has finished.
  */
 @Singleton
@@ -25,7 +25,6 @@ public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class);
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
-    private static final Duration DATABASE_WAIT = Duration.ofSeconds(60);
 
     void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status,
             AggregationService aggregation, EmulatorConfig config) {
@@ -33,13 +32,12 @@ public class Startup {
         migrator.migrate()
                 .onFailure(StoreOutage::isOutage).invoke(f -> LOG.warnf("database not reachable yet, retrying: %s", f))
                 .onFailure(StoreOutage::isOutage).retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).expireIn(DATABASE_WAIT.toMillis())
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).expireIn(config.databaseWait().toMillis())
                 .await().atMost(MAX_WAIT);
         fixtures.loadSeed(config.seedMode(), null).await().atMost(MAX_WAIT);
         status.markFinished();
-        // Days that fell due while the emulator was down; not awaited: a query finding its newest due day
-        // missing catches up by itself.
-        aggregation.catchUp().subscribe().with(
+        // Days that fell due while the emulator was down; not awaited: the first queries join this run.
+        aggregation.catchUpAtStart().subscribe().with(
                 days -> LOG.infof("startup catch-up aggregated %d day(s)", days.size()),
                 failure -> LOG.warn("startup catch-up failed; the next run catches up", failure));
     }

@@ -52,7 +52,7 @@ public class AggregationService implements DueDays {
     /** The catch-up queries are waiting for, and the day it must reach; null when none runs. */
     private final AtomicReference<InFlight> queryCatchUp = new AtomicReference<>();
 
-    private record InFlight(LocalDate through, Uni<Void> run) {
+    private record InFlight(LocalDate through, Uni<List<LocalDate>> run) {
     }
 
     public AggregationService(Pool pool, AggregationRepository repository, ProjectVersions versions, ProjectLocks locks,
@@ -108,18 +108,30 @@ public class AggregationService implements DueDays {
     }
 
     /**
+     * The catch-up at start: the first queries, arriving while it runs, join it (they need no later day)
+     * instead of starting a second one; answers the days it aggregated.
+     */
+    public Uni<List<LocalDate>> catchUpAtStart() {
+        return clock.now().chain(now -> shared(clock.calendar().lastDueDay(now)));
+    }
+
+    /**
      * A catch-up aggregates every due day, so also the days through {@code day}. Queries that need it together
      * share one run (SEMANTICS.md section 7): a query joins the run in flight when that run reaches its day,
      * and starts one otherwise; every caller waits for the run and resumes on its own context.
      */
     @Override
     public Uni<Void> ensureAggregatedThrough(LocalDate day) {
+        return shared(day).replaceWithVoid();
+    }
+
+    private Uni<List<LocalDate>> shared(LocalDate day) {
         InFlight joined;
         synchronized (queryCatchUp) {
             joined = queryCatchUp.get();
             if (joined == null || joined.through().isBefore(day)) {
                 InFlight[] self = new InFlight[1];
-                Uni<Void> run = catchUp().replaceWithVoid()
+                Uni<List<LocalDate>> run = catchUp()
                         .onTermination().invoke(() -> queryCatchUp.compareAndSet(self[0], null))
                         .memoize().indefinitely();
                 self[0] = new InFlight(day, run);
@@ -128,7 +140,7 @@ public class AggregationService implements DueDays {
             }
         }
         Context context = Vertx.currentContext();
-        Uni<Void> shared = joined.run();
+        Uni<List<LocalDate>> shared = joined.run();
         return context == null ? shared : shared.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 

@@ -2,6 +2,7 @@ package io.wksemu.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,6 +21,13 @@ public interface EmulatorConfig {
      * directory. When set, it must exist; unset, {@code seed} in the home is used if it exists.
      */
     Optional<String> seedDir();
+
+    /**
+     * How long the start waits for a database that is not reachable yet (started alongside, as in Kubernetes
+     * or CI service containers) before it gives up; zero gives up at the first refusal.
+     */
+    @WithDefault("60s")
+    Duration databaseWait();
 
     /** What the start does with the seed folder (SEMANTICS.md section 6). */
     @WithDefault("reset")

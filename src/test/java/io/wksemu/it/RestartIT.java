@@ -2,9 +2,13 @@ package io.wksemu.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wksemu.Fixtures;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,5 +59,39 @@ class RestartIT {
             assertFalse(log.contains("already exists") || log.contains("already registered") || log.contains("applying migration"),
                     log);
         }
+    }
+
+    /**
+     * A database that stays unreachable stops the start once emulator.database-wait has passed, with the
+     * refusals in the log; the wait retries in between (the package-time class-data archive relies on a wait
+     * of zero giving up at the first refusal).
+     */
+    @Test
+    void anUnreachableDatabaseStopsTheStartAfterTheConfiguredWait() {
+        for (String wait : List.of("0s", "3s")) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, () -> AppProcess.start(Map.of(
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:9/nowhere", "EMULATOR_DATABASE_WAIT", wait)).close());
+            String log = failure.getMessage();
+            assertTrue(log.startsWith("emulator exited: "), log);
+            long refusals = log.lines().filter(line -> line.contains("database not reachable yet, retrying")).count();
+            if (wait.equals("0s")) {
+                assertEquals(1, refusals, log);
+            } else {
+                assertTrue(refusals >= 2, refusals + " refusals in 3 s: " + log);
+            }
+        }
+    }
+
+    /**
+     * The package's class-data archive comes from a training start that went through the whole start-up up to
+     * the first database connection (pom.xml), not from static initialisation alone.
+     */
+    @Test
+    void thePackageCarriesAClassDataArchiveOfTheWholeStart() throws IOException {
+        Path home = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().getParent();
+        assertTrue(Files.size(home.resolve("app-cds.jsa")) > 0);
+        String training = Files.readString(home.getParent().resolve("app-cds-training.log"));
+        assertTrue(training.contains("database not reachable yet, retrying"), training);
+        assertTrue(training.contains("Failed to start application"), training);
     }
 }
