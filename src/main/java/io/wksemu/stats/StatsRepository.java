@@ -10,6 +10,7 @@ import io.wksemu.clock.ClockState;
 import io.wksemu.clock.StatisticsCalendar;
 import io.wksemu.store.StoreOutage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,6 @@ public class StatsRepository {
     public Uni<ProjectIndex> loadIndex(String projectId, LocalDate floor, LocalDate ceiling, StatisticsCalendar calendar) {
         Tuple p = Tuple.of(projectId);
         List<ProjectIndex.DesktopRow> desktops = new ArrayList<>();
-        List<ProjectIndex.PointRow> points = new ArrayList<>();
         return StoreOutage.bounded(pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
                 .chain(() -> tx.preparedQuery("SELECT version FROM project_state WHERE project_id = $1").execute(p))
                 .chain(versionRows -> {
@@ -62,12 +62,38 @@ public class StatsRepository {
                                     + "FROM desktop WHERE project_id = $1").execute(p)
                             .invoke(rows -> rows.forEach(r -> desktops.add(new ProjectIndex.DesktopRow(r.getString(0),
                                     r.getString(1), r.getString(2), calendar.dayOf(r.getOffsetDateTime(3).toInstant())))))
-                            .chain(() -> tx.preparedQuery("SELECT resource_id, day, usage_seconds FROM daily_usage "
-                                    + "WHERE project_id = $1 AND day BETWEEN $2 AND $3").execute(Tuple.of(projectId, floor, ceiling)))
-                            .invoke(rows -> rows.forEach(r -> points.add(new ProjectIndex.PointRow(r.getString(0),
-                                    r.getLocalDate(1), r.getInteger(2)))))
-                            .map(ignored -> new ProjectIndex(version, floor, ceiling, desktops, points));
+                            .chain(() -> tx.preparedQuery(PACKED_POINTS).execute(Tuple.of(projectId, floor, ceiling)))
+                            .map(rows -> new ProjectIndex(version, floor, ceiling, desktops, unpack(rows, floor)));
                 })));
+    }
+
+    /**
+     * A project's points of days [$2, $3], one row per desktop: its points packed in one bytea, 8 bytes each
+     * (the day as days after $2, then the seconds, both big-endian int4). A 10,000-desktop project reads 10,000
+     * rows of about 350 bytes instead of 440,000 rows of a repeated 36-character id, a date and a boxed
+     * integer each, which took over 100 MB of heap for the moment of the build.
+     */
+    static final String PACKED_POINTS = "SELECT resource_id, "
+            + "string_agg(int4send(day - $2) || int4send(usage_seconds), ''::bytea ORDER BY day) "
+            + "FROM daily_usage WHERE project_id = $1 AND day BETWEEN $2 AND $3 GROUP BY resource_id";
+
+    static ProjectIndex.Points unpack(RowSet<Row> rows, LocalDate floor) {
+        List<String> ids = new ArrayList<>(rows.size());
+        List<byte[]> packed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ids.add(row.getString(0));
+            packed.add(row.getBuffer(1).getBytes());
+        }
+        long first = floor.toEpochDay();
+        return sink -> {
+            for (int i = 0; i < ids.size(); i++) {
+                ByteBuffer points = ByteBuffer.wrap(packed.get(i));
+                while (points.remaining() >= 8) {
+                    long day = first + points.getInt();
+                    sink.accept(ids.get(i), day, points.getInt());
+                }
+            }
+        };
     }
 
     /**
