@@ -49,16 +49,18 @@ RUN QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:9/training EMULATOR_D
     if [ -s /deployments/app-cds.jsa ]; then rm /tmp/app-cds-training.log; else cat /tmp/app-cds-training.log; exit 1; fi; \
     chown 185:185 /deployments/app-cds.jsa
 
-# Memory: a fixed heap of 192 MiB (the 10,000-desktop benchmark keeps about 40 MiB live, but building its
-# index reads its 437,814 rows at once and ran out of 128 MiB, and of 160 MiB when two builds overlapped)
-# with the serial collector, bounded metaspace and code cache: about 275 MiB resident under that load
-# (README, "Benchmarks"); the JVM stops (and the orchestrator restarts it) on an
-# OutOfMemoryError instead of serving in a broken state. C1 only: about a quarter less wall time and 40%
+# Memory: a fixed heap of 144 MiB with the serial collector, bounded metaspace and code cache: under the
+# 10,000-desktop benchmark the process peaked at 189 MiB resident (README, "Benchmarks"),
+# and outside the heap it holds about 80 MiB (class archive, metaspace, code, threads), so even a heap
+# touched to its last page stays under 256 MiB. Building that project's index takes about 25 MiB for a moment
+# (its points are read packed, one row per desktop), and the index cache is bounded to a quarter of the heap
+# (emulator.index.max-bytes). The JVM stops (and the orchestrator restarts it) on an OutOfMemoryError instead
+# of serving in a broken state. C1 only: about a quarter less wall time and 40%
 # less CPU to the first answer (docs/deployment.md, "Startup time"), at a peak throughput an emulator does
 # not need. The archive path is relative to the working directory (/deployments). scripts/run.sh,
 # scripts/startup-bench.sh and bench/run.sh read this line, so the figures are the image's. Set JAVA_OPTS
 # without -XX:TieredStopAtLevel=1 for load tests; JAVA_OPTS_APPEND adds flags without repeating these.
-ENV JAVA_OPTS="-Xmx192m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=app-cds.jsa -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
+ENV JAVA_OPTS="-Xmx144m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=app-cds.jsa -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_OPTS_APPEND=""
 
 USER 185

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the emulator, makes PostgreSQL reachable, and starts the emulator seeded from seed/ on port 8080
-# (QUARKUS_HTTP_PORT to change it), with the container image's JVM flags (scripts/jvm-opts.sh: 192 MiB heap,
+# (QUARKUS_HTTP_PORT to change it), with the container image's JVM flags (scripts/jvm-opts.sh: 144 MiB heap,
 # serial GC, C1 only, the class-data archive built at package time); JAVA_OPTS replaces them. Extra
 # arguments are passed to the JVM. It runs inside target/quarkus-app, as the archive requires.
 set -euo pipefail

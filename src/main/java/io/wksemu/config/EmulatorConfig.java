@@ -106,7 +106,7 @@ public interface EmulatorConfig {
          * Heap the query indexes of all projects may take, by their own size estimate; the least recently
          * queried are dropped beyond it. An index larger than this on its own is used once, not kept.
          */
-        @WithDefault("67108864")
+        @WithDefault("37748736")
         long maxBytes();
     }
 
