@@ -12,7 +12,8 @@
 # archive built at package time), default (java -jar), c1-only (-XX:TieredStopAtLevel=1), appcds (a dynamic
 # class-data archive from a training run with a database), appcds+c1, package-appcds (the package-time archive
 # alone, without the image's other flags), and
-# with JDK 25: jdk25 and jdk25-aot (an AOT cache from a training run). BENCH_ONLY="image default" picks some.
+# with JDK 25: jdk25, jdk25-aot (an AOT cache from a training run) and jdk25-aot-image (the same with the
+# image's other flags). BENCH_ONLY="image default" picks some.
 # Archives and logs go to target/bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -124,12 +125,17 @@ fi
 if [ -x "$JAVA25" ]; then
   VARIANTS[jdk25]="$JAVA25|"
   VARIANTS[jdk25-aot]="$JAVA25|-XX:AOTCache=$OUT/app.aot"
-  ORDER+=(jdk25 jdk25-aot)
+  # the image's flags on JDK 25, the class-data archive replaced by an AOT cache trained with the same flags
+  IMAGE25=$(bash scripts/jvm-opts.sh | sed 's/ *-XX:SharedArchiveFile=[^ ]*//')
+  VARIANTS[jdk25-aot-image]="$JAVA25|$IMAGE25 -XX:AOTCache=$OUT/app-image.aot"
+  ORDER+=(jdk25 jdk25-aot jdk25-aot-image)
 fi
 [ -z "${BENCH_ONLY:-}" ] || read -r -a ORDER <<<"$BENCH_ONLY"
 # Training runs only for the variants measured.
 case " ${ORDER[*]} " in *" appcds "*|*" appcds+c1 "*) train "$OUT/app-cds.jsa" "$JAVA" -XX:ArchiveClassesAtExit="$OUT/app-cds.jsa" ;; esac
 case " ${ORDER[*]} " in *" jdk25-aot "*) train "$OUT/app.aot" "$JAVA25" -XX:AOTCacheOutput="$OUT/app.aot" ;; esac
+# shellcheck disable=SC2086
+case " ${ORDER[*]} " in *" jdk25-aot-image "*) train "$OUT/app-image.aot" "$JAVA25" $IMAGE25 -XX:AOTCacheOutput="$OUT/app-image.aot" ;; esac
 
 declare -A RESULTS CPU
 for rep in $(seq 1 "$REPS"); do

@@ -3,8 +3,6 @@ package io.wksemu.aggregation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static io.wksemu.store.SqlTimes.utc;
 
-import io.wksemu.store.SqlTimes;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -191,8 +189,8 @@ public class AggregationRepository {
      */
     public Uni<Set<LocalDate>> markQuietDays(SqlClient tx, List<LocalDate> days, List<Instant> starts, List<Instant> ends) {
         LocalDate[] dayArray = days.toArray(LocalDate[]::new);
-        OffsetDateTime[] startArray = starts.stream().map(SqlTimes::utc).toArray(OffsetDateTime[]::new);
-        OffsetDateTime[] endArray = ends.stream().map(SqlTimes::utc).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] startArray = starts.stream().map(start -> utc(start)).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] endArray = ends.stream().map(end -> utc(end)).toArray(OffsetDateTime[]::new);
         return tx.preparedQuery(MARK_QUIET).execute(Tuple.of(dayArray, startArray, endArray))
                 .map(rows -> {
                     Set<LocalDate> marked = new TreeSet<>();
