@@ -4,7 +4,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
-import io.wksemu.config.EmulatorConfig;
 import io.wksemu.fixture.FixtureService;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -15,8 +14,9 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * {@code DELETE /_emulator/state}: wipe everything or one project, optionally reloading the seed folder: with
- * {@code project_id}, only that project of the seed (nothing when the seed does not name it).
+ * {@code DELETE /_emulator/state}: wipe everything or one project, optionally reloading the seed folder in the
+ * same transaction: with {@code project_id}, only that project of the seed (nothing when the seed does not name
+ * it). An invalid seed folder is refused with nothing wiped.
  */
 @Path("/_emulator/state")
 @APIResponse(responseCode = "200", description = "OK")
@@ -35,13 +35,12 @@ public class StateResource {
     public Uni<Map<String, Object>> wipe(@RestQuery("project_id") String project, @RestQuery("reseed") String reseedFlag) {
         String projectId = AdminParams.optionalProjectId(project);
         boolean reseed = AdminParams.flag(reseedFlag, "reseed");
-        Uni<Void> wiped = fixtures.wipe(projectId);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("wiped", projectId == null ? "all" : projectId);
         if (!reseed) {
-            return wiped.replaceWith(answer);
+            return fixtures.wipe(projectId).replaceWith(answer);
         }
-        return wiped.chain(() -> fixtures.loadSeed(EmulatorConfig.SeedMode.RESET, projectId)).map(loaded -> {
+        return fixtures.reseed(projectId).map(loaded -> {
             answer.put("reseeded", loaded);
             return answer;
         });

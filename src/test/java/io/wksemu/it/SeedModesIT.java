@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The seed at start (SEMANTICS.md section 6): {@code reset} replaces the seed's projects, so restarting on
  * another day never piles up relative sessions; {@code missing} leaves a stored project alone; {@code off}
  * loads nothing; the default folder is found next to the packaged jar whatever the working directory; a
- * configured folder that does not exist stops the start with a clear message. Restarts share the tests'
+ * configured folder that does not exist stops the start with a clear message; a reseed from an invalid seed
+ * folder changes nothing. Restarts share the tests'
  * database, so this test assumes no other client moves the clock while it runs (failsafe runs ITs one by one).
  */
 class SeedModesIT {
@@ -68,6 +69,54 @@ class SeedModesIT {
             JsonNode reloaded = export(app);
             assertEquals(4, reloaded.path("sessions").size(), "missing: an absent seed project is loaded");
             assertNotEquals(first, reloaded);
+        }
+    }
+
+    @Test
+    void aReseedFromAnInvalidSeedFolderLeavesTheStoredDataIntact() throws Exception {
+        Path seedDir = Files.createTempDirectory("wksemu-seed");
+        Path seedFile = seedDir.resolve("default.json");
+        Files.copy(Path.of("seed", "default.json"), seedFile);
+        String other = "p" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (AppProcess app = AppProcess.start(Map.of("EMULATOR_SEED_DIR", seedDir.toString(), "EMULATOR_AUTH_MODE", "off"))) {
+            assertEquals(200, app.send("PUT", "/_emulator/clock", "{\"now\":\"2026-06-15T12:00:00Z\",\"frozen\":true}").statusCode());
+            assertEquals(200, app.send("DELETE", "/_emulator/state?project_id=" + SEED_PROJECT + "&reseed=true", null).statusCode());
+            assertEquals(200, app.send("POST", "/_emulator/fixtures", "{\"projects\":[{\"project_id\":\"" + other
+                    + "\",\"desktops\":[{\"resource_id\":\"d1\",\"resource_name\":\"kept\"}]}]}").statusCode());
+            JsonNode seeded = export(app);
+            assertEquals(5, seeded.path("desktops").size(), seeded.toString());
+            String otherBefore = app.get("/_emulator/fixtures?project_id=" + other).body();
+            String query = "/v2/" + SEED_PROJECT + "/statistics/metrics/desktops?start_time=2025-01-01T00:00:00Z"
+                    + "&end_time=2026-12-31T00:00:00Z&limit=100";
+            String queried = app.get(query).body();
+            assertTrue(queried.startsWith("{\"count\":5,"), queried);
+
+            // a file that does not parse: refused before anything is touched
+            Files.writeString(seedFile, "{\"projects\": [");
+            String notJson = "{\"error_code\":\"EMU.0400\",\"error_msg\":\"Seed file " + seedFile
+                    + ": Invalid fixture: Invalid JSON at line 1, column 15: the document ends too early.\"}";
+            assertRefusedAndNothingChanged(app, notJson, seeded, other, otherBefore, query, queried);
+
+            // a file that parses but names a desktop it does not list: refused inside the reseed's transaction
+            Files.writeString(seedFile, "{\"projects\":[{\"project_id\":\"" + SEED_PROJECT + "\",\"desktops\":[],"
+                    + "\"sessions\":[{\"resource_id\":\"ghost\",\"user_name\":\"u\",\"login_at\":\"today-1d+09:00\","
+                    + "\"logout_at\":\"today-1d+10:00\"}]}]}");
+            String unknownDesktop = "{\"error_code\":\"EMU.0400\",\"error_msg\":\"Seed file " + seedFile + ": Invalid fixture: project "
+                    + SEED_PROJECT + " sessions[0].resource_id: unknown desktop; list it under desktops\"}";
+            assertRefusedAndNothingChanged(app, unknownDesktop, seeded, other, otherBefore, query, queried);
+        }
+    }
+
+    private static void assertRefusedAndNothingChanged(AppProcess app, String error, JsonNode seeded, String other,
+            String otherBefore, String query, String queried) throws Exception {
+        for (String reseed : new String[] {"/_emulator/state?reseed=true",
+                "/_emulator/state?project_id=" + SEED_PROJECT + "&reseed=true"}) {
+            var refused = app.send("DELETE", reseed, null);
+            assertEquals(400, refused.statusCode(), reseed + ": " + refused.body());
+            assertEquals(error, refused.body(), reseed);
+            assertEquals(seeded, export(app), reseed);
+            assertEquals(otherBefore, app.get("/_emulator/fixtures?project_id=" + other).body(), reseed);
+            assertEquals(queried, app.get(query).body(), reseed);
         }
     }
 
