@@ -36,13 +36,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser (Debian's chromium, headless, driven by chromedriver): load a fixture,
  * read its numbers and heat map, advance the clock a day, open and close a session, inject a fault and find
- * the failed call in the journal. Each view's screenshot is written to docs/ for the README. Needs
+ * the failed call in the journal. Each view's screenshot is written to target/dashboard-screenshots, or to the
+ * folder {@code -Dwksemu.screenshots} names ({@code docs} refreshes the README's). Needs
  * scripts/ensure-chromium.sh (scripts/test.sh runs it).
  */
 @QuarkusTest
 class DashboardBrowserTest {
 
-    private static final Path DOCS = Path.of("docs");
+    private static final Path SHOTS = Path.of(System.getProperty("wksemu.screenshots", "target/dashboard-screenshots"));
 
     @TestHTTPResource("/")
     URL base;
@@ -306,9 +307,9 @@ class DashboardBrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(DOCS);
+        Files.createDirectories(SHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), DOCS.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot.toPath(), SHOTS.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private List<LogEntry> severeEntries() {
