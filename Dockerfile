@@ -51,10 +51,10 @@ RUN QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:9/training EMULATOR_D
 
 # Memory: a fixed heap of 144 MiB with the serial collector, bounded metaspace and code cache: under the
 # 10,000-desktop benchmark the process peaked at 189 MiB resident (README, "Benchmarks"),
-# and outside the heap it holds about 80 MiB (class archive, metaspace, code, threads), so even a heap
-# touched to its last page stays under 256 MiB. Building that project's index takes about 25 MiB for a moment
-# (its points are read packed, one row per desktop), and the index cache is bounded to a quarter of the heap
-# (emulator.index.max-bytes). The JVM stops (and the orchestrator restarts it) on an OutOfMemoryError instead
+# and outside the heap it holds about 80 MiB (class archive, metaspace, code, threads). Building that
+# project's index takes about 25 MiB for a moment (its points are read packed, one row per desktop), builds
+# run one at a time, a project holds at most 20,000 desktops and users (emulator.limits), and the index cache
+# is bounded to a quarter of the heap (emulator.index.max-bytes). The JVM stops (and the orchestrator restarts it) on an OutOfMemoryError instead
 # of serving in a broken state. C1 only: about a quarter less wall time and 40%
 # less CPU to the first answer (docs/deployment.md, "Startup time"), at a peak throughput an emulator does
 # not need. The archive path is relative to the working directory (/deployments). scripts/run.sh,

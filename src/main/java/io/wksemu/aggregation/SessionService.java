@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.wksemu.error.DomainException;
 import io.wksemu.clock.ClockService;
 import io.wksemu.store.ProjectLocks;
+import io.wksemu.store.ProjectSizes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +28,12 @@ public class SessionService {
     private final ClockService clock;
     private final AggregationService aggregation;
     private final ProjectLocks locks;
+    private final ProjectSizes sizes;
 
-    public SessionService(Pool pool, ClockService clock, AggregationService aggregation, ProjectLocks locks) {
+    public SessionService(Pool pool, ClockService clock, AggregationService aggregation, ProjectLocks locks,
+            ProjectSizes sizes) {
         this.pool = pool;
+        this.sizes = sizes;
         this.locks = locks;
         this.clock = clock;
         this.aggregation = aggregation;
@@ -57,7 +61,8 @@ public class SessionService {
                                             + " already has a session starting at " + now + "; move the clock first.");
                                 }
                                 return new SessionView(projectId, resourceId, userName, now.toString(), null);
-                            });
+                            })
+                            .call(() -> sizes.check(tx, List.of(projectId)));
                 })));
     }
 
@@ -78,6 +83,7 @@ public class SessionService {
                         .chain(() -> tx.preparedQuery("INSERT INTO login_failure (project_id, resource_id, user_name, at) "
                                         + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                                 .execute(Tuple.of(projectId, resourceId, userName, utc(at))))
+                        .call(() -> sizes.check(tx, List.of(projectId)))
                         .replaceWith(new LoginFailureView(projectId, resourceId, userName, at.toString(), true))));
     }
 

@@ -125,5 +125,16 @@ public interface EmulatorConfig {
         /** Size of a request body in bytes; beyond it 413 APIGW.0201. */
         @WithDefault("10485760")
         long maxBodySize();
+
+        /**
+         * Desktops one project may hold: a query keeps an index of the project in memory, about 1.6 KiB per
+         * desktop; a write beyond it is refused (400 EMU.0400).
+         */
+        @WithDefault("20000")
+        int maxDesktopsPerProject();
+
+        /** Distinct user names of one project's sessions and failed logins; a write beyond it is refused. */
+        @WithDefault("20000")
+        int maxUsersPerProject();
     }
 }

@@ -41,6 +41,8 @@ public class StatisticsService {
     private final Kind<UserIndex> users;
     /** Index rebuilds in flight, by kind, project, version and days held. */
     private final Map<String, Uni<? extends CachedIndex>> loading = new ConcurrentHashMap<>();
+    /** Rebuilds of different projects run one after another: each needs memory in proportion to its project. */
+    private final OneAtATime builds = new OneAtATime();
 
     public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock,
             DueDays dueDays) {
@@ -107,7 +109,7 @@ public class StatisticsService {
     private <I extends CachedIndex> Uni<I> loadOnce(String projectId, Kind<I> kind, long version, LocalDate floor,
             LocalDate ceiling, StatisticsCalendar calendar) {
         String key = kind.type().getSimpleName() + '\n' + projectId + '\n' + version + '\n' + floor + '\n' + ceiling;
-        Uni<I> shared = (Uni<I>) loading.computeIfAbsent(key, k -> kind.loader().load(projectId, floor, ceiling, calendar)
+        Uni<I> shared = (Uni<I>) loading.computeIfAbsent(key, k -> builds.run(() -> kind.loader().load(projectId, floor, ceiling, calendar))
                 .invoke(index -> {
                     if (index != null) {
                         cache.put(projectId, index);
