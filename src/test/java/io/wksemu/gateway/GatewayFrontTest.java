@@ -78,6 +78,17 @@ class GatewayFrontTest {
                 "Content-Type", "application/json");
         assertEquals(200, loaded.status(), loaded.body());
         assertEquals("{\"projects\":1,\"desktops\":1,\"sessions\":0,\"daily_usage\":0,\"login_failures\":0}", loaded.body());
+        // a chunked body of several chunks, far over the REST layer's default 10 KiB buffer, arrives whole
+        StringBuilder desktops = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            desktops.append(i == 0 ? "" : ",").append("{\"resource_id\": \"d").append(i).append("\", \"resource_name\": \"n").append(i)
+                    .append("\"}");
+        }
+        String large = "{\"projects\": [{\"project_id\": \"" + project + "\", \"desktops\": [" + desktops + "]}]}";
+        assertEquals(true, large.length() > 3 * 65536, "several chunks");
+        RawHttp.Answer loadedLarge = RawHttp.sendChunked(RestAssured.port, "POST", "/_emulator/fixtures", large, 1,
+                "Content-Type", "application/json");
+        assertEquals("{\"projects\":1,\"desktops\":5000,\"sessions\":0,\"daily_usage\":0,\"login_failures\":0}", loadedLarge.body());
         String spaces = " ".repeat(1 << 20);
         assertGatewayError(RawHttp.sendChunked(RestAssured.port, "POST", "/_emulator/fixtures", spaces, 11,
                 "Content-Type", "application/json"), 413, "Request entity too large.");
