@@ -24,8 +24,9 @@ import java.util.Map;
  * real gateway refuses before routing (a request target it cannot parse, a URI, headers or a declared body
  * over the limits of {@code emulator.limits}) with a JSON error and a request id, computes the one
  * normalised {@link GatewayPath} that everything after it reads, makes the emulated API ignore
- * {@code Accept} (it always answers JSON), and feeds the request journal once the response is sent, so 401s,
- * 404s and faults are in it.
+ * {@code Accept} (it always answers JSON), lets requests with a large body in one at a time
+ * ({@link LargeBodies}), and feeds the request journal once the response is sent, so 401s, 404s and faults
+ * are in it.
  */
 @Singleton
 public class GatewayRoutes {
@@ -33,8 +34,10 @@ public class GatewayRoutes {
     void install(@Observes StartupEvent ignored, Router router, RequestJournal journal, EmulatorConfig config) {
         EmulatorConfig.Limits limits = config.limits();
         // A chunked body announces no length: it is read here, up to the limit, before any resource (which
-        // then takes it from the routing context), so that one over the limit is this gateway's 413 too.
-        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limits.maxBodySize());
+        // then takes it from the routing context), so that one over the limit is this gateway's 413 too. So is
+        // any large body, when its turn comes (LargeBodies; chunked bodies count as large).
+        BodyHandler wholeBodies = BodyHandler.create(false).setBodyLimit(limits.maxBodySize());
+        LargeBodies largeBodies = new LargeBodies();
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(rc -> {
             if (rc.statusCode() == ErrorCode.ENTITY_TOO_LARGE.status() && !rc.response().ended()) {
                 tooLarge(rc);
@@ -64,9 +67,9 @@ public class GatewayRoutes {
                 rc.request().headers().remove(HttpHeaders.ACCEPT);
                 record(rc, journal, path);
             }
-            if (rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                    && !rc.request().headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                chunkedBodies.handle(rc); // continues with the next route once the body is in
+            if (LargeBodies.isLarge(rc.request())) {
+                // read here, whole, once the request's turn comes; continues with the next route once it is in
+                largeBodies.admit(rc, () -> wholeBodies.handle(rc));
                 return;
             }
             rc.next();
