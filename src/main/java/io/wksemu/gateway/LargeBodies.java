@@ -14,16 +14,41 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of megabytes and binding it (a fixture document of 100,000 desktops takes tens of megabytes of heap for a
  * moment) must not happen for several clients at once, or together they would exhaust the heap that any one
  * of them fits in (SEMANTICS.md section 7). A request that waits is paused, so its body stays in the network
- * until its turn; requests with small bodies never wait. The permit is returned when the exchange ends,
- * however it ends.
+ * until its turn; requests with small bodies never wait. The turn is given back when the exchange ends; a
+ * client that leaves in the middle of its body does not always end the exchange, so while requests wait, the
+ * holder's connection is also checked every {@link #CHECK_MS} ms.
  */
 final class LargeBodies {
 
     /** Bodies up to this size go straight in. */
     static final long LARGE = 1024 * 1024;
+    static final long CHECK_MS = 500;
 
     private final Deque<Runnable> waiting = new ArrayDeque<>();
+    /** Whether a request holds the turn; {@code holder} is that request once it has entered. */
     private boolean busy;
+    private Turn holder;
+    private boolean checking;
+
+    /** The turn of one exchange, given back once. */
+    private final class Turn {
+        private final RoutingContext rc;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        Turn(RoutingContext rc) {
+            this.rc = rc;
+        }
+
+        boolean over() {
+            return rc.response().closed() || rc.response().ended();
+        }
+
+        void giveBack() {
+            if (held.getAndSet(false)) {
+                release();
+            }
+        }
+    }
 
     static boolean isLarge(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -37,26 +62,23 @@ final class LargeBodies {
         }
     }
 
-    /** Runs {@code proceed} on the request's context once the request holds the permit. */
+    /** Runs {@code proceed} on the request's context once the request holds the turn. */
     void admit(RoutingContext rc, Runnable proceed) {
         Context context = Vertx.currentContext();
         Runnable enter = () -> {
-            if (rc.response().closed() || rc.response().ended()) {
-                release(); // the client left while waiting
+            Turn turn = new Turn(rc);
+            synchronized (this) {
+                holder = turn;
+            }
+            if (turn.over()) {
+                turn.giveBack(); // the client left while waiting
                 return;
             }
-            // the exchange ends with its response, or with its connection (a client leaving mid-body)
-            AtomicBoolean held = new AtomicBoolean(true);
-            Runnable giveBack = () -> {
-                if (held.getAndSet(false)) {
-                    release();
-                }
-            };
-            rc.addEndHandler(ended -> giveBack.run());
-            rc.response().closeHandler(closed -> giveBack.run());
+            rc.addEndHandler(ended -> turn.giveBack());
             proceed.run(); // reads the body, which resumes the request
         };
         boolean now;
+        boolean startChecking = false;
         synchronized (this) {
             now = !busy;
             if (now) {
@@ -64,16 +86,34 @@ final class LargeBodies {
             } else {
                 rc.request().pause();
                 waiting.add(context == null ? enter : () -> context.runOnContext(ignored -> enter.run()));
+                startChecking = !checking && context != null;
+                checking |= startChecking;
             }
         }
         if (now) {
             enter.run();
+        } else if (startChecking) {
+            context.owner().setPeriodic(CHECK_MS, id -> {
+                Turn current;
+                synchronized (this) {
+                    if (waiting.isEmpty()) {
+                        checking = false;
+                        context.owner().cancelTimer(id);
+                        return;
+                    }
+                    current = holder;
+                }
+                if (current != null && current.over()) {
+                    current.giveBack();
+                }
+            });
         }
     }
 
     private void release() {
         Runnable next;
         synchronized (this) {
+            holder = null;
             next = waiting.poll();
             if (next == null) {
                 busy = false;
