@@ -8,6 +8,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * malformed escape such as {@code %zz}) with an empty 400 before any route runs; the emulator's gateway
  * answers it instead, with the real gateway's JSON error and a request id ({@code gateway.GatewayRoutes}).
  * Quarkus reads this switch once, when its HTTP layer is first loaded, so it is set before anything else.
+ * Then {@link StartupWarmUp} gives the start a head start on a spare core.
  */
 @QuarkusMain
 public final class Main {
@@ -19,6 +20,7 @@ public final class Main {
 
     public static void main(String... args) {
         System.setProperty(URI_VALIDATION, "true");
+        StartupWarmUp.begin();
         Quarkus.run(args);
     }
 }
