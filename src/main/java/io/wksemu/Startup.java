@@ -1,11 +1,13 @@
 package io.wksemu;
 
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationService;
 import io.wksemu.config.EmulatorConfig;
 import io.wksemu.fixture.FixtureService;
-import io.wksemu.store.StartupStatus;
 import io.wksemu.store.SchemaMigrator;
+import io.wksemu.store.StartupStatus;
 import io.wksemu.store.StoreOutage;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -13,12 +15,15 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Brings the store up to date before the first request: migrations, then the seed folder as
- * {@code emulator.seed-mode} says (SEMANTICS.md section 6). A seed file that does not load, or a configured
- * seed folder that does not exist, stops the start with its message, rather than serving an emulator with missing data. A
- * database that is not reachable yet (started alongside, as in Kubernetes or CI service containers) is
- * waited for up to {@code emulator.database-wait}. Quarkus opens the HTTP port only after this, and readiness is
- * green only once it has finished.
+ * Brings the store up to date: migrations, then the seed folder as {@code emulator.seed-mode} says (SEMANTICS.md
+ * section 6); the folder is read and parsed beside the migrations. A seed file that does not load, or a
+ * configured seed folder that does not exist, stops the start with its message, rather than serving an
+ * emulator with missing data. A database that is not reachable yet (started alongside, as in Kubernetes or CI
+ * service containers) is waited for up to {@code emulator.database-wait}.
+ * <p>
+ * With {@code emulator.listen-early} (the default) this runs while Quarkus opens the HTTP port: requests that
+ * arrive meanwhile wait for it at the gateway front, readiness is green only once it has finished, and a
+ * failure ends the process with status 1. Otherwise Quarkus opens the port only after it.
  */
 @Singleton
 public class Startup {
@@ -29,12 +34,30 @@ public class Startup {
     void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status,
             AggregationService aggregation, EmulatorConfig config) {
         fixtures.seedFolder().requirePresent();
-        migrator.migrate()
+        Uni<FixtureService.LoadResult> start = Uni.combine().all()
+                .unis(migrated(migrator, config), fixtures.readSeedFolder(config.seedMode())).asTuple()
+                .chain(both -> fixtures.loadSeed(config.seedMode(), both.getItem2()))
+                .ifNoItem().after(MAX_WAIT).fail();
+        if (!config.listenEarly()) {
+            start.await().indefinitely();
+            finished(status, aggregation);
+            return;
+        }
+        start.subscribe().with(loaded -> finished(status, aggregation), failure -> {
+            LOG.error("Failed to start application: the store could not be prepared; stopping", failure);
+            status.markFailed(failure);
+            Quarkus.asyncExit(1);
+        });
+    }
+
+    private static Uni<Integer> migrated(SchemaMigrator migrator, EmulatorConfig config) {
+        return migrator.migrate()
                 .onFailure(StoreOutage::isOutage).invoke(f -> LOG.warnf("database not reachable yet, retrying: %s", f))
                 .onFailure(StoreOutage::isOutage).retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).expireIn(config.databaseWait().toMillis())
-                .await().atMost(MAX_WAIT);
-        fixtures.loadSeed(config.seedMode(), null).await().atMost(MAX_WAIT);
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).expireIn(config.databaseWait().toMillis());
+    }
+
+    private static void finished(StartupStatus status, AggregationService aggregation) {
         status.markFinished();
         // Days that fell due while the emulator was down; not awaited: the first queries join this run.
         aggregation.catchUpAtStart().subscribe().with(

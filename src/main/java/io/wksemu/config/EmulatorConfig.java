@@ -29,6 +29,14 @@ public interface EmulatorConfig {
     @WithDefault("60s")
     Duration databaseWait();
 
+    /**
+     * Whether the HTTP port opens while migrations and the seed folder are still loading (requests that arrive
+     * meanwhile wait for them, and are refused with a 5xx error if the start fails); false opens it only once
+     * they have finished.
+     */
+    @WithDefault("true")
+    boolean listenEarly();
+
     /** What the start does with the seed folder (SEMANTICS.md section 6). */
     @WithDefault("reset")
     SeedMode seedMode();

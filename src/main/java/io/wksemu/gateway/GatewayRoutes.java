@@ -1,7 +1,9 @@
 package io.wksemu.gateway;
 
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -12,6 +14,7 @@ import io.wksemu.error.ErrorCode;
 import io.wksemu.error.ErrorMapper;
 import io.wksemu.error.ErrorResponses;
 import io.wksemu.error.RequestIds;
+import io.wksemu.store.StartupStatus;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -31,7 +34,8 @@ import java.util.Map;
 @Singleton
 public class GatewayRoutes {
 
-    void install(@Observes StartupEvent ignored, Router router, RequestJournal journal, EmulatorConfig config) {
+    void install(@Observes StartupEvent ignored, Router router, RequestJournal journal, EmulatorConfig config,
+            StartupStatus startup) {
         EmulatorConfig.Limits limits = config.limits();
         // A chunked body announces no length: it is read here, up to the limit, before any resource (which
         // then takes it from the routing context), so that one over the limit is this gateway's 413 too. So is
@@ -67,13 +71,43 @@ public class GatewayRoutes {
                 rc.request().headers().remove(HttpHeaders.ACCEPT);
                 record(rc, journal, path);
             }
-            if (LargeBodies.isLarge(rc.request())) {
-                // read here, whole, once the request's turn comes; continues with the next route once it is in
-                largeBodies.admit(rc, () -> wholeBodies.handle(rc));
+            Runnable proceed = () -> {
+                if (LargeBodies.isLarge(rc.request())) {
+                    // read here, whole, once the request's turn comes; continues with the next route once it is in
+                    largeBodies.admit(rc, () -> wholeBodies.handle(rc));
+                } else {
+                    rc.next();
+                }
+            };
+            if (startup.finished() || path.normalized().startsWith("/q/")) {
+                proceed.run();
+            } else {
+                awaitStart(rc, startup, ErrorMapper.isAdminPath(path.normalized()), proceed);
+            }
+        });
+    }
+
+    /**
+     * A request that arrives while migrations and the seed are still loading (emulator.listen-early) waits for
+     * them, paused, so that it sees the seeded store; if the start fails it is refused as in a database outage
+     * (the process is stopping). Probes under /q/ never wait: readiness says the instance is not ready yet.
+     */
+    private static void awaitStart(RoutingContext rc, StartupStatus startup, boolean admin, Runnable proceed) {
+        Context context = Vertx.currentContext();
+        rc.request().pause();
+        startup.whenSettled(failure -> context.runOnContext(ignored -> {
+            if (failure != null) {
+                rc.request().resume();
+                ErrorCode code = admin ? ErrorCode.ADMIN_STORE_UNAVAILABLE : ErrorCode.DATABASE_UNAVAILABLE;
+                ErrorResponses.send(rc, code, admin ? "The emulator's start failed and it is stopping; see its log."
+                        : code.message());
                 return;
             }
-            rc.next();
-        });
+            proceed.run();
+            if (!LargeBodies.isLarge(rc.request())) {
+                rc.request().resume(); // the next route has set its handlers: the body flows to them as usual
+            } // a large body waits for its turn paused; the body handler resumes it
+        }));
     }
 
     /** 413: the rest of the body is never read, so the connection ends with the answer. */

@@ -43,6 +43,11 @@ public final class AppProcess implements AutoCloseable {
 
     /** As {@link #start(Map)}, with the process's working directory set to {@code workDir} when not null. */
     public static AppProcess start(Map<String, String> env, Path workDir) throws IOException, InterruptedException {
+        return start(env, workDir, true);
+    }
+
+    private static AppProcess start(Map<String, String> env, Path workDir, boolean awaitStore)
+            throws IOException, InterruptedException {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -60,18 +65,24 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().put("DB_NAME", TEST_DB);
         builder.environment().putAll(env);
         AppProcess app = new AppProcess(builder.start(), port, log);
-        app.awaitReady(log.toFile());
+        app.awaitReady(log.toFile(), awaitStore ? "/_emulator/clock" : "/q/health/live");
         return app;
     }
 
-    private void awaitReady(File log) throws IOException, InterruptedException {
+    /** As {@link #start(Map)}, but returns once the HTTP port answers, whether the store is ready or not. */
+    public static AppProcess launch(Map<String, String> env) throws IOException, InterruptedException {
+        return start(env, null, false);
+    }
+
+    /** Waits until {@code path} answers; the admin clock answers once the store is ready, a probe at once. */
+    private void awaitReady(File log, String path) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("emulator exited: " + Files.readString(log.toPath()));
             }
             try {
-                int status = get("/_emulator/clock").statusCode();
+                int status = get(path).statusCode();
                 if (status == 200 || status == 401) { // 401: the admin API is guarded by a token
                     return;
                 }
@@ -121,6 +132,11 @@ public final class AppProcess implements AutoCloseable {
                         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The process's exit status, waiting up to {@code seconds} for it to end; -1 if it is still running. */
+    public int exitStatus(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     @Override
