@@ -9,6 +9,7 @@ import io.wksemu.fixture.FixtureService;
 import io.wksemu.store.SchemaMigrator;
 import io.wksemu.store.StartupStatus;
 import io.wksemu.store.StoreOutage;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -32,7 +33,8 @@ public class Startup {
     private static final Logger LOG = Logger.getLogger(Startup.class);
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
-    void onStart(@Observes StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status,
+    /** The first start-event observer, so that the store's work runs beside the others' route set-up. */
+    void onStart(@Observes @Priority(1) StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status,
             AggregationService aggregation, EmulatorConfig config) {
         fixtures.seedFolder().requirePresent();
         Uni<FixtureService.LoadResult> start = Uni.combine().all()
