@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The set-based SQL of aggregation. A day's usage per desktop is the length of the union of its sessions
@@ -29,29 +31,42 @@ public class AggregationRepository {
     /** Advisory-lock namespace of day aggregation; the second key is the day's epoch day. */
     private static final int DAY_LOCK = 0x61676772; // "aggr"
 
-    /** $1 day start, $2 day end, $3 project or null for all. */
-    static final String DAY_USAGE = """
-            WITH clipped AS (
-                SELECT s.project_id, s.resource_id,
-                       greatest(s.login_at, $1) AS b,
-                       least(coalesce(s.logout_at, $2), $2) AS e
-                FROM desktop_session s
-                JOIN desktop d ON d.project_id = s.project_id AND d.resource_id = s.resource_id
-                WHERE tstzrange(s.login_at, coalesce(s.logout_at, 'infinity'::timestamptz), '[)') && tstzrange($1, $2, '[)')
-                  AND d.created_at < $2
-                  AND ($3::text IS NULL OR s.project_id = $3)
-            ), marked AS (
-                SELECT project_id, resource_id, b, e,
-                       CASE WHEN b <= max(e) OVER (PARTITION BY project_id, resource_id ORDER BY b, e
-                                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                            THEN 0 ELSE 1 END AS starts_island
-                FROM clipped
-            ), islands AS (
-                SELECT project_id, resource_id, b, e,
-                       sum(starts_island) OVER (PARTITION BY project_id, resource_id ORDER BY b, e
-                                                ROWS UNBOUNDED PRECEDING) AS island
-                FROM marked
-            )
+    /**
+     * The CTEs {@code clipped}, {@code marked} and {@code islands}: the sessions overlapping the day [$1, $2) of
+     * desktops created before its end ($3 project or null for all), clipped to the day, and numbered into
+     * islands of overlapping sessions per project and {@code key} (comma-separated session columns, ending
+     * with {@code resource_id}); each island is one span of use. Ends with the {@code islands} CTE, so that
+     * the caller continues with {@code , name AS (...)} or its final {@code SELECT}.
+     */
+    private static String dayIslands(String key) {
+        String sessionKey = Arrays.stream(key.split(", ")).map(column -> "s." + column).collect(Collectors.joining(", "));
+        return """
+                WITH clipped AS (
+                    SELECT s.project_id, %2$s,
+                           greatest(s.login_at, $1) AS b,
+                           least(coalesce(s.logout_at, $2), $2) AS e
+                    FROM desktop_session s
+                    JOIN desktop d ON d.project_id = s.project_id AND d.resource_id = s.resource_id
+                    WHERE tstzrange(s.login_at, coalesce(s.logout_at, 'infinity'::timestamptz), '[)') && tstzrange($1, $2, '[)')
+                      AND d.created_at < $2
+                      AND ($3::text IS NULL OR s.project_id = $3)
+                ), marked AS (
+                    SELECT project_id, %1$s, b, e,
+                           CASE WHEN b <= max(e) OVER (PARTITION BY project_id, %1$s ORDER BY b, e
+                                                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                                THEN 0 ELSE 1 END AS starts_island
+                    FROM clipped
+                ), islands AS (
+                    SELECT project_id, %1$s, b, e,
+                           sum(starts_island) OVER (PARTITION BY project_id, %1$s ORDER BY b, e
+                                                    ROWS UNBOUNDED PRECEDING) AS island
+                    FROM marked
+                )
+                """.formatted(key, sessionKey);
+    }
+
+    /** Seconds of use per desktop in the day: $1 day start, $2 day end, $3 project or null for all. */
+    static final String DAY_USAGE = dayIslands("resource_id") + """
             SELECT project_id, resource_id, round(sum(seconds))::integer AS usage_seconds
             FROM (SELECT project_id, resource_id, extract(epoch FROM max(e) - min(b)) AS seconds
                   FROM islands GROUP BY project_id, resource_id, island) spans
@@ -85,28 +100,8 @@ public class AggregationRepository {
      * the same condition as for the desktop's point (desktop created before the day's end); failures do not
      * depend on it. $1 day start, $2 day end, $3 project or null for all.
      */
-    static final String USER_DAY = """
-            WITH clipped AS (
-                SELECT s.project_id, s.user_name, s.resource_id,
-                       greatest(s.login_at, $1) AS b,
-                       least(coalesce(s.logout_at, $2), $2) AS e
-                FROM desktop_session s
-                JOIN desktop d ON d.project_id = s.project_id AND d.resource_id = s.resource_id
-                WHERE tstzrange(s.login_at, coalesce(s.logout_at, 'infinity'::timestamptz), '[)') && tstzrange($1, $2, '[)')
-                  AND d.created_at < $2
-                  AND ($3::text IS NULL OR s.project_id = $3)
-            ), marked AS (
-                SELECT project_id, user_name, resource_id, b, e,
-                       CASE WHEN b <= max(e) OVER (PARTITION BY project_id, user_name, resource_id ORDER BY b, e
-                                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                            THEN 0 ELSE 1 END AS starts_island
-                FROM clipped
-            ), islands AS (
-                SELECT project_id, user_name, resource_id, b, e,
-                       sum(starts_island) OVER (PARTITION BY project_id, user_name, resource_id ORDER BY b, e
-                                                ROWS UNBOUNDED PRECEDING) AS island
-                FROM marked
-            ), used AS (
+    static final String USER_DAY = dayIslands("user_name, resource_id") + """
+            , used AS (
                 SELECT project_id, user_name, round(sum(seconds))::bigint AS usage_seconds
                 FROM (SELECT project_id, user_name, extract(epoch FROM max(e) - min(b)) AS seconds
                       FROM islands GROUP BY project_id, user_name, resource_id, island) spans
