@@ -27,14 +27,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local p
-  for p in $(seq 18300 18399); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  log "no free port in 18300-18399"; exit 1
-}
-
 bash scripts/ensure-postgres.sh
 if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   log "building"

@@ -1,5 +1,36 @@
 # Shell functions shared by the benchmark scripts (sourced, not run). They read the caller's DURATION
-# (wrk's -d) and APP_PID (the emulator's process id).
+# (wrk's -d), APP_PID (the emulator's process id) and log function.
+
+# A port in $1 (default 18300) to 18399 nothing listens on (the started process fails loudly if one is
+# taken meanwhile).
+free_port() {
+  local p
+  for p in $(seq "${1:-18300}" 18399); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  log "no free port in ${1:-18300}-18399"; exit 1
+}
+
+# Polls a URL until it answers 200, for at most $2 seconds, giving up when process $3 dies.
+wait_for() {
+  local deadline=$((SECONDS + $2))
+  while [ $SECONDS -lt $deadline ]; do
+    kill -0 "$3" 2>/dev/null || { log "process $3 exited"; return 1; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" = 200 ] && return 0
+    sleep 0.3
+  done
+  log "$1 did not answer within $2 s"; return 1
+}
+
+# Installs wrk from Debian's packages when it is missing.
+ensure_wrk() {
+  command -v wrk >/dev/null 2>&1 && return 0
+  log "installing wrk"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo -n"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+}
 
 # A wrk latency ("812.00us", "1.20ms", "2.01s") in milliseconds.
 to_ms() {

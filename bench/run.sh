@@ -40,34 +40,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A port in 18300-18399 nothing listens on (the started process fails loudly if one is taken meanwhile).
-free_port() {
-  local p
-  for p in $(seq "${1:-18300}" 18399); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  log "no free port in 18300-18399"; exit 1
-}
-
-# Polls a URL until it answers 200, for at most $2 seconds, giving up when process $3 dies.
-wait_for() {
-  local deadline=$((SECONDS + $2))
-  while [ $SECONDS -lt $deadline ]; do
-    kill -0 "$3" 2>/dev/null || { log "process $3 exited"; return 1; }
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" = 200 ] && return 0
-    sleep 0.3
-  done
-  log "$1 did not answer within $2 s"; return 1
-}
-
 # --- prerequisites --------------------------------------------------------------------------------------
 bash scripts/ensure-postgres.sh
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo -n"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
-fi
+ensure_wrk
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main/java src/main/resources pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
   log "building"
   mvn -B -q -DskipTests package >&2
@@ -112,8 +87,6 @@ LABEL_usage="no filter, desktop_usage DESC"
 LABEL_idle="no filter, desktop_idle_duration DESC"
 LABEL_filtered="resource_name + min_idle_days + usage_min_hours"
 url_of() { echo "$APP/v2/$1/statistics/metrics/desktops?${QUERY[$2]}"; }
-
-
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "warming up"

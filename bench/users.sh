@@ -36,32 +36,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local p
-  for p in $(seq "${1:-18300}" 18399); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  log "no free port in 18300-18399"; exit 1
-}
-
-wait_for() {
-  local deadline=$((SECONDS + $2))
-  while [ $SECONDS -lt $deadline ]; do
-    kill -0 "$3" 2>/dev/null || { log "process $3 exited"; return 1; }
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" = 200 ] && return 0
-    sleep 0.3
-  done
-  log "$1 did not answer within $2 s"; return 1
-}
-
 # --- prerequisites --------------------------------------------------------------------------------------
 bash scripts/ensure-postgres.sh
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo -n"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
-fi
+ensure_wrk
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   log "building"
   mvn -B -q -DskipTests package >&2
@@ -106,7 +83,6 @@ LABEL_names="first 100 by username, 30 days"
 LABEL_filtered="username + usage_min_hours, user_usage ASC"
 LABEL_week="top 100 by user_usage, last 7 days"
 url_of() { echo "$APP/v2/$PROJECT/statistics/metrics/users?${QUERY[$1]}"; }
-
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # The first query builds the users index: its latency (cold, in a JVM that has not compiled anything yet)
