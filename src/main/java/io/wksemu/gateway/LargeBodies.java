@@ -5,8 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import io.wksemu.store.Turns;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,9 +23,8 @@ final class LargeBodies {
     static final long LARGE = 1024 * 1024;
     static final long CHECK_MS = 500;
 
-    private final Deque<Runnable> waiting = new ArrayDeque<>();
-    /** Whether a request holds the turn; {@code holder} is that request once it has entered. */
-    private boolean busy;
+    private final Turns turns = new Turns();
+    /** The request that holds the turn, once it has entered. */
     private Turn holder;
     private boolean checking;
 
@@ -77,15 +75,12 @@ final class LargeBodies {
             rc.addEndHandler(ended -> turn.giveBack());
             proceed.run(); // reads the body, which resumes the request
         };
-        boolean now;
+        // paused until its body handler reads the body, whether it waits for its turn or not
+        rc.request().pause();
+        boolean now = turns.takeOrQueue(context == null ? enter : () -> context.runOnContext(ignored -> enter.run()));
         boolean startChecking = false;
-        synchronized (this) {
-            now = !busy;
-            if (now) {
-                busy = true;
-            } else {
-                rc.request().pause();
-                waiting.add(context == null ? enter : () -> context.runOnContext(ignored -> enter.run()));
+        if (!now) {
+            synchronized (this) {
                 startChecking = !checking && context != null;
                 checking |= startChecking;
             }
@@ -96,7 +91,7 @@ final class LargeBodies {
             context.owner().setPeriodic(CHECK_MS, id -> {
                 Turn current;
                 synchronized (this) {
-                    if (waiting.isEmpty()) {
+                    if (!turns.anyQueued()) {
                         checking = false;
                         context.owner().cancelTimer(id);
                         return;
@@ -111,16 +106,9 @@ final class LargeBodies {
     }
 
     private void release() {
-        Runnable next;
         synchronized (this) {
             holder = null;
-            next = waiting.poll();
-            if (next == null) {
-                busy = false;
-            }
         }
-        if (next != null) {
-            next.run();
-        }
+        turns.release();
     }
 }

@@ -1,19 +1,18 @@
 package io.wksemu.stats;
 
 import io.smallrye.mutiny.Uni;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import io.wksemu.store.Turns;
 import java.util.function.Supplier;
 
 /**
- * Runs asynchronous work one piece at a time, in arrival order, without blocking a thread. Index builds go
- * through one: each holds, for a moment, memory in proportion to its project (about 2.5 KiB per desktop), and
- * builds of several large projects at once could together exceed the heap that any one of them fits in.
+ * Runs asynchronous work one piece at a time, in arrival order, without blocking a thread ({@link Turns}).
+ * Index builds go through one: each holds, for a moment, memory in proportion to its project (about 2.5 KiB
+ * per desktop), and builds of several large projects at once could together exceed the heap that any one of
+ * them fits in.
  */
 final class OneAtATime {
 
-    private final Deque<Runnable> waiting = new ArrayDeque<>();
-    private boolean running;
+    private final Turns turns = new Turns();
 
     /**
      * The work's outcome; the work starts when every piece submitted before it has ended and its outcome has
@@ -29,7 +28,7 @@ final class OneAtATime {
                     try {
                         emitter.fail(e);
                     } finally {
-                        next();
+                        turns.release();
                     }
                     return;
                 }
@@ -38,41 +37,19 @@ final class OneAtATime {
                     try {
                         emitter.complete(item);
                     } finally {
-                        next();
+                        turns.release();
                     }
                 }, failure -> {
                     try {
                         emitter.fail(failure);
                     } finally {
-                        next();
+                        turns.release();
                     }
                 });
             };
-            boolean now;
-            synchronized (this) {
-                now = !running;
-                if (now) {
-                    running = true;
-                } else {
-                    waiting.add(start);
-                }
-            }
-            if (now) {
+            if (turns.takeOrQueue(start)) {
                 start.run();
             }
         });
-    }
-
-    private void next() {
-        Runnable following;
-        synchronized (this) {
-            following = waiting.poll();
-            if (following == null) {
-                running = false;
-            }
-        }
-        if (following != null) {
-            following.run();
-        }
     }
 }
