@@ -1,6 +1,5 @@
 package io.wksemu.error;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.CompositeException;
@@ -71,7 +70,8 @@ public class ErrorMapper {
         }
         for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
-                return domain(DomainException.invalid(jsonProblem(json)), admin);
+                // the problem and where it is, never the parser's own wording (which names its classes and settings)
+                return domain(DomainException.invalid(JsonBodies.at(json, "Invalid JSON") + "."), admin);
             }
         }
         if (t instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -94,12 +94,5 @@ public class ErrorMapper {
         };
         String message = e.kind() == DomainException.Kind.STORE_UNAVAILABLE && !admin ? code.message() : e.getMessage();
         return new ApiException(code, message);
-    }
-
-    /** The problem and where it is, never the parser's own wording (which names its classes and settings). */
-    private static String jsonProblem(JsonProcessingException json) {
-        JsonLocation at = json.getLocation();
-        return at == null || at.getLineNr() < 0 ? "Invalid JSON."
-                : "Invalid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ".";
     }
 }

@@ -204,7 +204,8 @@ public final class JsonBodies {
         return "Invalid JSON.";
     }
 
-    private static String at(Throwable failure, String what) {
+    /** {@code what}, with the parser's line and column when it knows them. */
+    static String at(Throwable failure, String what) {
         JsonLocation location = failure instanceof JsonProcessingException json ? json.getLocation() : null;
         return location == null || location.getLineNr() < 0 ? what
                 : what + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
