@@ -18,10 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings the store up to date: migrations, the catch-up of due days, then the seed folder as
- * {@code emulator.seed-mode} says (SEMANTICS.md section 6); the folder is read and parsed beside the migrations. A seed file that does not load, or a
- * configured seed folder that does not exist, stops the start with its message, rather than serving an
- * emulator with missing data. A database that is not reachable yet (started alongside, as in Kubernetes or CI
- * service containers) is waited for up to {@code emulator.database-wait}.
+ * {@code emulator.seed-mode} says (SEMANTICS.md section 6); the folder is read and parsed beside the migrations. A
+ * seed file that does not load, or a configured seed folder that does not exist, stops the start with its
+ * message, rather than serving an emulator with missing data. A database that is not reachable yet (started
+ * alongside, as in Kubernetes or CI service containers) is waited for up to {@code emulator.database-wait}.
  * <p>
  * With {@code emulator.listen-early} (the default) this runs while Quarkus opens the HTTP port: requests that
  * arrive meanwhile wait for it at the gateway front, readiness is green only once it has finished, and a
@@ -34,8 +34,8 @@ public class Startup {
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
     /** The first start-event observer, so that the store's work runs beside the others' route set-up. */
-    void onStart(@Observes @Priority(1) StartupEvent event, SchemaMigrator migrator, FixtureService fixtures, StartupStatus status,
-            AggregationService aggregation, EmulatorConfig config) {
+    void onStart(@Observes @Priority(1) StartupEvent event, SchemaMigrator migrator, FixtureService fixtures,
+            StartupStatus status, AggregationService aggregation, EmulatorConfig config) {
         fixtures.seedFolder().requirePresent();
         Uni<FixtureService.LoadResult> start = Uni.combine().all()
                 .unis(migrated(migrator, config), fixtures.readSeedFolder(config.seedMode())).asTuple()
