@@ -74,6 +74,21 @@ class ArchitectureTest {
             .should().callConstructor(io.wksemu.error.ErrorBody.class.getName(), String.class.getName(), String.class.getName(),
                     String.class.getName());
 
+    /**
+     * Statements run on a connection of withConnection/withTransaction, never on the pool itself: the pool's
+     * one-shot path reports an uncaught error whenever connecting fails (store.FailFastPoolCreator says why).
+     */
+    static final ArchRule noStatementRunsOnThePoolItself = noClasses()
+            .should().callMethod(io.vertx.mutiny.sqlclient.Pool.class, "query", String.class)
+            .orShould().callMethod(io.vertx.mutiny.sqlclient.Pool.class, "preparedQuery", String.class)
+            .orShould().callMethod(io.vertx.sqlclient.Pool.class, "query", String.class)
+            .orShould().callMethod(io.vertx.sqlclient.Pool.class, "preparedQuery", String.class);
+
+    @Test
+    void noStatementRunsOnThePoolItself() {
+        noStatementRunsOnThePoolItself.check(classes);
+    }
+
     @Test
     void noCyclesBetweenPackages() {
         noCyclesBetweenPackages.check(classes);

@@ -95,8 +95,7 @@ public class AggregationService implements DueDays {
             StatisticsCalendar calendar = clock.calendar();
             LocalDate from = calendar.firstRetainedDay(now);
             LocalDate to = calendar.lastDueDay(now);
-            return repository.forgetDaysAfter(pool, to)
-                    .chain(() -> repository.unaggregatedDays(pool, from, to))
+            return pool.withConnection(c -> repository.forgetDaysAfter(c, to).chain(() -> repository.unaggregatedDays(c, from, to)))
                     .chain(days -> markQuiet(days).chain(quiet -> Multi.createFrom().iterable(days)
                             .filter(day -> !quiet.contains(day))
                             .onItem().transformToUniAndConcatenate(day -> aggregateIfNotDone(day).map(done -> done ? day : null))
@@ -169,7 +168,7 @@ public class AggregationService implements DueDays {
     }
 
     public Uni<List<AggregationRepository.AggregatedDay>> aggregatedDays() {
-        return repository.aggregatedDays(pool);
+        return pool.withConnection(repository::aggregatedDays);
     }
 
     /**

@@ -23,7 +23,7 @@ public class ClockRepository {
     }
 
     public Uni<ClockState> read() {
-        return read(pool);
+        return pool.withConnection(this::read);
     }
 
     public Uni<ClockState> read(SqlClient client) {

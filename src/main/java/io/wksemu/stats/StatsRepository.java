@@ -34,10 +34,10 @@ public class StatsRepository {
     }
 
     public Uni<Snapshot> snapshot(String projectId) {
-        return StoreOutage.bounded(pool.preparedQuery("SELECT c.mode, c.fixed_at, c.offset_ms, "
+        return StoreOutage.bounded(pool.withConnection(c -> c.preparedQuery("SELECT c.mode, c.fixed_at, c.offset_ms, "
                         + "(SELECT version FROM project_state WHERE project_id = $1), "
                         + "(SELECT max(day) FROM aggregated_day) FROM clock_state c WHERE c.id = 1")
-                .execute(Tuple.of(projectId))
+                .execute(Tuple.of(projectId)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new Snapshot(ClockRepository.fromRow(row, 0), row.getLong(3), row.getLocalDate(4));

@@ -32,7 +32,7 @@ public class StoreReadiness implements AsyncHealthCheck {
             return Uni.createFrom().item(HealthCheckResponse.named(NAME).down()
                     .withData("reason", "migrations and seed not loaded yet").build());
         }
-        return pool.query("SELECT 1").execute()
+        return pool.withConnection(c -> c.query("SELECT 1").execute())
                 .ifNoItem().after(TIMEOUT).fail()
                 .map(rows -> HealthCheckResponse.named(NAME).up().build())
                 .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
