@@ -31,17 +31,22 @@ import org.jboss.logging.Logger;
 public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class);
-    private static final Duration MAX_WAIT = Duration.ofMinutes(5);
+    /**
+     * How long migrations, the catch-up and the seed load may take once the database answers: a database that
+     * accepts connections but never answers would otherwise hold the start forever.
+     */
+    static final Duration WORK_LIMIT = Duration.ofMinutes(5);
 
     /** The first start-event observer, so that the store's work runs beside the others' route set-up. */
     void onStart(@Observes @Priority(1) StartupEvent event, SchemaMigrator migrator, FixtureService fixtures,
             StartupStatus status, AggregationService aggregation, EmulatorConfig config) {
         fixtures.seedFolder().requirePresent();
+        Duration limit = startLimit(config.databaseWait());
         Uni<FixtureService.LoadResult> start = Uni.combine().all()
                 .unis(migrated(migrator, config), fixtures.readSeedFolder(config.seedMode())).asTuple()
                 .call(() -> caughtUp(aggregation))
                 .chain(both -> fixtures.loadSeed(config.seedMode(), both.getItem2()))
-                .ifNoItem().after(MAX_WAIT).fail();
+                .ifNoItem().after(limit).fail();
         if (!config.listenEarly()) {
             start.await().indefinitely();
             status.markFinished();
@@ -52,6 +57,18 @@ public class Startup {
             status.markFailed(failure);
             Quarkus.asyncExit(1);
         });
+    }
+
+    /**
+     * The whole start's bound: the wait for the database, as long as {@code emulator.database-wait} says, then
+     * {@link #WORK_LIMIT} for the work itself. A negative wait is a configuration error, named as such.
+     */
+    static Duration startLimit(Duration databaseWait) {
+        if (databaseWait.isNegative()) {
+            throw new IllegalArgumentException("emulator.database-wait (EMULATOR_DATABASE_WAIT) must not be negative: "
+                    + databaseWait);
+        }
+        return databaseWait.plus(WORK_LIMIT);
     }
 
     private static Uni<Integer> migrated(SchemaMigrator migrator, EmulatorConfig config) {

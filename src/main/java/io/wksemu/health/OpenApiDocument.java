@@ -48,10 +48,14 @@ public class OpenApiDocument implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
-        components.addSecurityScheme(TOKEN, apiKey(TOKEN, "IAM token authentication (emulator.auth.mode token or any)."));
+        components.addSecurityScheme(TOKEN, apiKey(TOKEN, "IAM token authentication. With emulator.auth.mode lenient (the "
+                + "default) any non-empty token is taken; with emulator.auth.mode strict only a configured one "
+                + "(emulator.auth.tokens), for the project it is bound to; with emulator.auth.mode off nothing is checked."));
         components.addSecurityScheme(SIGNATURE, apiKey("Authorization",
-                "AK/SK signature: SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=... "
-                        + "(emulator.auth.mode aksk or any); sent with " + SDK_DATE + "."));
+                "AK/SK signature: SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=..., sent with " + SDK_DATE
+                        + ". With emulator.auth.mode lenient (the default) any well-formed header is taken; with "
+                        + "emulator.auth.mode strict it is verified as the official SDK signs, with a configured AK/SK "
+                        + "(emulator.auth.credentials); with emulator.auth.mode off nothing is checked."));
         components.addSecurityScheme(SDK_DATE, apiKey(SDK_DATE,
                 "Signing time of an AK/SK request, yyyyMMdd'T'HHmmss'Z' (basic ISO-8601, UTC)."));
         components.addSecurityScheme(ADMIN_TOKEN, apiKey(ADMIN_TOKEN,

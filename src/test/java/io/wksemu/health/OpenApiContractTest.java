@@ -107,6 +107,23 @@ class OpenApiContractTest {
                 iterate(document.at("/components/schemas/ErrorBody/properties").fieldNames()));
     }
 
+    /** Every "emulator.auth.mode X" the document mentions names a mode that exists. */
+    @Test
+    void theDocumentNamesOnlyAuthModesThatExist() {
+        java.util.Set<String> modes = java.util.Arrays.stream(io.wksemu.config.EmulatorConfig.AuthMode.values())
+                .map(mode -> mode.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+        java.util.regex.Matcher mention = java.util.regex.Pattern.compile("emulator\\.auth\\.mode ([a-z]+(?:(?:, | or | and )[a-z]+)*)")
+                .matcher(document.toString());
+        int mentions = 0;
+        while (mention.find()) {
+            mentions++;
+            for (String word : mention.group(1).split(", | or | and ")) {
+                assertTrue(modes.contains(word), "the document names auth mode '" + word + "' in: " + mention.group());
+            }
+        }
+        assertTrue(mentions >= 2, "both credential schemes say which modes take them");
+    }
+
     @Test
     void securitySchemesAreDocumented() {
         JsonNode schemes = document.at("/components/securitySchemes");
