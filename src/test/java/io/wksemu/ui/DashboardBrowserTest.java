@@ -239,9 +239,7 @@ class DashboardBrowserTest {
         new Select(driver.findElement(By.id("users-project"))).selectByValue(project);
         String range = "start_time=2026-05-15T12%3A00%3A00Z&end_time=2026-06-15T12%3A00%3A00Z";
         String url = "GET /v2/" + project + "/statistics/metrics/users?" + range;
-        waitText("users-url", url + "&offset=0&limit=100");
-        waitText("users-count", "count 104, showing 1-100");
-        List<List<String>> rows = rows("users-table");
+        List<List<String>> rows = usersAnswer(url + "&offset=0&limit=100", "count 104, showing 1-100");
         assertEquals(100, rows.size());
         assertEquals(List.of(
                 List.of("alice", "9000", "2.50", "3", "2", "1"),
@@ -252,39 +250,49 @@ class DashboardBrowserTest {
         assertTrue(!driver.findElement(By.id("users-prev")).isEnabled());
         screenshot("users");
         click(By.id("users-next"));
-        waitText("users-count", "count 104, showing 101-104");
-        assertEquals(List.of("u097", "u098", "u099", "u100"), rows("users-table").stream().map(r -> r.get(0)).toList());
-        assertEquals(url + "&offset=100&limit=100", text("users-url"));
+        assertEquals(List.of("u097", "u098", "u099", "u100"), usersAnswer(url + "&offset=100&limit=100",
+                "count 104, showing 101-104").stream().map(r -> r.get(0)).toList());
         assertTrue(!driver.findElement(By.id("users-next")).isEnabled());
 
         // filters and order, from the first page again
         type("users-name", "o");
-        click(By.cssSelector("#users-form button[type=submit]"));
-        waitText("users-url", url + "&username=o&offset=0&limit=100");
-        waitText("users-count", "count 2, showing 1-2");
-        assertEquals(List.of("bob", "carol"), rows("users-table").stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of(List.of("bob", "3600", "1.00", "1", "1", "0"), List.of("carol", "0", "0.00", "1", "0", "1")),
+                queryUsers(url + "&username=o&offset=0&limit=100", "count 2, showing 1-2"));
         driver.findElement(By.id("users-name")).clear();
         type("users-min", "1");
         new Select(driver.findElement(By.id("users-sort"))).selectByValue("ASC");
-        click(By.cssSelector("#users-form button[type=submit]"));
-        waitText("users-url", url + "&usage_min_hours=1&sort_field=user_usage&sort_type=ASC&offset=0&limit=100");
-        waitText("users-count", "count 2, showing 1-2");
-        assertEquals(List.of("bob", "alice"), rows("users-table").stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of(List.of("bob", "3600", "1.00", "1", "1", "0"), List.of("alice", "9000", "2.50", "3", "2", "1")),
+                queryUsers(url + "&usage_min_hours=1&sort_field=user_usage&sort_type=ASC&offset=0&limit=100", "count 2, showing 1-2"));
 
         // a failed login at the clock's now counts once 2026-06-15 is aggregated
         driver.findElement(By.id("users-min")).clear();
+        new Select(driver.findElement(By.id("users-sort"))).selectByValue("");
         type("users-name", "dave");
         type("fail-desktop", "d2");
         type("fail-user", "dave");
         click(By.cssSelector("#fail-form button[type=submit]"));
         waitText("fail-result", "Failed login of dave on d2 recorded at 2026-06-15T12:00:00Z; the users endpoint counts it once its day is aggregated.");
-        waitText("users-count", "count 0");
+        assertEquals(List.of(), usersAnswer(url + "&username=dave&offset=0&limit=100", "count 0"));
         freezeClock("2026-06-16T12:00:00Z");
         type("users-end", "2026-06-16T12:00:00Z");
-        click(By.cssSelector("#users-form button[type=submit]"));
-        waitText("users-count", "count 1, showing 1-1");
-        assertEquals(List.of(List.of("dave", "0", "0.00", "1", "0", "1")), rows("users-table"));
+        assertEquals(List.of(List.of("dave", "0", "0.00", "1", "0", "1")), queryUsers("GET /v2/" + project
+                + "/statistics/metrics/users?start_time=2026-05-15T12%3A00%3A00Z&end_time=2026-06-16T12%3A00%3A00Z"
+                + "&username=dave&offset=0&limit=100", "count 1, showing 1-1"));
         assertNoConsoleErrors();
+    }
+
+    /** Submits the users form; answers the rows once the page shows the given request's answer. */
+    private List<List<String>> queryUsers(String request, String count) {
+        click(By.cssSelector("#users-form button[type=submit]"));
+        return usersAnswer(request, count);
+    }
+
+    /** The users table once it holds the given request's answer, with the request and the count shown. */
+    private List<List<String>> usersAnswer(String request, String count) {
+        wait.until(d -> request.equals(d.findElement(By.id("users-table")).getAttribute("data-request")));
+        assertEquals(request, text("users-url"));
+        assertEquals(count, text("users-count"));
+        return rows("users-table");
     }
 
     /**

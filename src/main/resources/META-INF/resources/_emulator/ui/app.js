@@ -391,7 +391,7 @@ async function loadUsers() {
       td((metric.user_usage / 3600).toFixed(2), 'num'), td(String(metric.user_login_count), 'num'),
       td(String(metric.user_login_success_count), 'num'), td(String(metric.user_login_fail_count), 'num'));
   }));
-  $('users-table').dataset.end = $('users-end').value;
+  $('users-table').dataset.request = 'GET ' + url;
   setPager('users', state.usersOffset, answer.count);
 }
 
