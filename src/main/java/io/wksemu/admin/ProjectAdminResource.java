@@ -68,7 +68,7 @@ public class ProjectAdminResource {
                 .toList()));
     }
 
-    /** The project's desktops by resource id, with the open session of each one in use. */
+    /** The project's desktops by resource name then id, with the open session of each one in use. */
     @GET
     @Path("/{project_id}/desktops")
     @APIResponse(responseCode = "400", description = "EMU.0400: invalid offset or limit")

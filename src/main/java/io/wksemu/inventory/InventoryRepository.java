@@ -57,7 +57,11 @@ public class InventoryRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** A page of the project's desktops by resource id, each with its open session if any. */
+    /**
+     * A page of the project's desktops in the emulated endpoint's order without sort_field (resource_name, then
+     * resource_id; "C" compares code points as the endpoint's Java sort does, whatever the database's locale),
+     * each with its open session if any.
+     */
     public Uni<List<DesktopRow>> desktops(SqlClient client, String projectId, int offset, int limit) {
         return client.preparedQuery("""
                         SELECT d.resource_id, d.resource_name, d.resource_pool_id, d.created_at, o.user_name, o.login_at
@@ -67,7 +71,7 @@ public class InventoryRepository {
                                              AND s.logout_at IS NULL
                                            ORDER BY s.login_at DESC LIMIT 1) o ON true
                         WHERE d.project_id = $1
-                        ORDER BY d.resource_id
+                        ORDER BY d.resource_name COLLATE "C", d.resource_id COLLATE "C"
                         OFFSET $2 LIMIT $3
                         """)
                 .execute(Tuple.of(projectId, offset, limit)).map(rows -> {

@@ -19,8 +19,10 @@ import java.util.Map;
  * What is stored, summarised for people (the dashboard and the {@code /_emulator/projects} routes of
  * SEMANTICS.md section 5): projects with their counts, a project's desktops with their open sessions, and
  * the daily points of the 180-day window (section 1) as a grid. Read-only; like a query, it first aggregates
- * the days that became due, so the grid shows what a query would read. Known limitation: desktops are paged
- * by resource id, not in the order the emulated endpoint sorts them.
+ * the days that became due, so the grid shows what a query would read. Desktops are paged in the order the
+ * emulated endpoint lists them without sort_field (resource_name, then resource_id), so a page of the grid
+ * lines up with a page of a query; a query lists only desktops with points in its range, so the two pages
+ * can differ by the desktops it leaves out.
  */
 @ApplicationScoped
 public class InventoryService {

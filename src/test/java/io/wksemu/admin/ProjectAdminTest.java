@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.wksemu.TestSupport.freezeClock;
 import static io.wksemu.TestSupport.load;
 import static io.wksemu.TestSupport.newProject;
+import static io.wksemu.TestSupport.query;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -64,7 +65,7 @@ class ProjectAdminTest {
     }
 
     @Test
-    void desktopsWithTheirOpenSessionsPagedById() throws Exception {
+    void desktopsWithTheirOpenSessionsPaged() throws Exception {
         String p = loadProject();
         assertJson("""
                 {"project_id": "%s", "count": 2, "desktops": [
@@ -77,6 +78,29 @@ class ProjectAdminTest {
                   {"resource_id": "d2", "resource_name": "dev-02", "created_at": "2026-06-13T00:00:00Z",
                    "open_session": {"user_name": "bob", "login_at": "2026-06-15T10:00:00Z"}}]}""".formatted(p),
                 given().get("/_emulator/projects/" + p + "/desktops?offset=1&limit=1").then().statusCode(200).extract().asString());
+    }
+
+    /** The desktops and the grid page in the order the emulated endpoint lists without sort_field. */
+    @Test
+    void desktopsAndGridInTheEndpointsOrder() {
+        String p = newProject();
+        freezeClock("2026-06-15T12:00:00Z");
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "beta", "created_at": "today-3d"},
+                               {"resource_id": "d2", "resource_name": "alpha", "created_at": "today-3d"},
+                               {"resource_id": "d3", "resource_name": "Zed", "created_at": "today-3d"},
+                               {"resource_id": "d4", "resource_name": "alpha", "created_at": "today-3d"}]}]}
+                """.formatted(p));
+        List<String> expected = List.of("d3", "d2", "d4", "d1");
+        assertEquals(expected, query(p, "start_time", "2026-06-01T00:00:00Z", "end_time", "2026-06-15T00:00:00Z")
+                .statusCode(200).extract().jsonPath().getList("items.resource_id"));
+        assertEquals(expected, given().get("/_emulator/projects/" + p + "/desktops").then().statusCode(200)
+                .extract().jsonPath().getList("desktops.resource_id"));
+        assertEquals(expected, given().get("/_emulator/projects/" + p + "/usage").then().statusCode(200)
+                .extract().jsonPath().getList("desktops.resource_id"));
+        assertEquals(List.of("d4", "d1"), given().get("/_emulator/projects/" + p + "/usage?offset=2&limit=2").then()
+                .statusCode(200).extract().jsonPath().getList("desktops.resource_id"));
     }
 
     @Test

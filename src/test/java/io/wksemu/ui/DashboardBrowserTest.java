@@ -2,6 +2,7 @@ package io.wksemu.ui;
 
 import static io.restassured.RestAssured.given;
 import static io.wksemu.TestSupport.freezeClock;
+import static io.wksemu.TestSupport.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -145,7 +147,7 @@ class DashboardBrowserTest {
 
         // Sessions: log in to d3 and out again
         view("sessions");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sessions-project"))).selectByValue(project);
+        new Select(driver.findElement(By.id("sessions-project"))).selectByValue(project);
         wait.until(d -> rows("sessions-table").size() == 3);
         assertEquals("carol since 2026-06-15T11:00:00Z", rows("sessions-table").get(0).get(2));
         click(By.cssSelector("#sessions-table tr[data-resource='d3'] button[data-action='login']"));
@@ -163,12 +165,19 @@ class DashboardBrowserTest {
         type("fault-project", project);
         click(By.cssSelector("#fault-form button[type=submit]"));
         wait.until(d -> rows("faults-table").size() == 1 && rows("faults-table").get(0).get(0).equals("503"));
+        // a notice that is no error goes to the polite status region, not to the alert
+        assertEquals("Fault added: the next 1 matching response(s) of the emulated API",
+                driver.findElement(By.cssSelector("[role=status][aria-live=polite]")).getText());
+        assertTrue(!driver.findElement(By.id("alert")).isDisplayed());
         assertEquals(List.of("503", "WKS.00000003", "Injected by the dashboard test.", "0", "1", project),
                 rows("faults-table").get(0));
         screenshot("faults");
         view("projects");
         click(By.cssSelector("#projects-table button.link"));
-        waitNotice("answered 503 WKS.00000003: Injected by the dashboard test.");
+        // an error is announced as an alert, and the polite status region is cleared
+        waitAlert("answered 503 WKS.00000003: Injected by the dashboard test.");
+        assertEquals("alert", driver.findElement(By.id("alert")).getAttribute("role"));
+        assertEquals(List.of(), driver.findElements(By.cssSelector("[role=status]")).stream().filter(WebElement::isDisplayed).toList());
 
         view("requests");
         wait.until(d -> rows("requests-table").stream().anyMatch(r -> r.get(3).equals("503")));
@@ -195,6 +204,202 @@ class DashboardBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, overflow);
         screenshot("narrow");
+        assertNoConsoleErrors();
+    }
+
+    /**
+     * The users view is answered by the users endpoint itself: its rows, filters, order and pages, and a failed
+     * login recorded from the page counts once its day is aggregated.
+     */
+    @Test
+    void usersViewQueriesTheUsersEndpointAndRecordsAFailedLogin() throws Exception {
+        freezeClock("2026-06-15T12:00:00Z");
+        String project = "users-" + UUID.randomUUID().toString().substring(0, 8);
+        // alice on two desktops at once (the times add up), bob once, carol and u000-u100 only failed
+        List<String> failures = new ArrayList<>(List.of(
+                "{\"resource_id\": \"d1\", \"user_name\": \"carol\", \"at\": \"today-1d+08:59\"}",
+                "{\"resource_id\": \"d1\", \"user_name\": \"alice\", \"at\": \"today-2d+07:00\"}"));
+        for (int i = 0; i <= 100; i++) {
+            failures.add("{\"resource_id\": \"d2\", \"user_name\": \"u%03d\", \"at\": \"today-5d+08:00\"}".formatted(i));
+        }
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "alpha-01", "created_at": "today-20d"},
+                               {"resource_id": "d2", "resource_name": "beta-02", "created_at": "today-20d"}],
+                  "sessions": [{"resource_id": "d1", "user_name": "alice", "login_at": "today-3d+09:00", "logout_at": "today-3d+11:00"},
+                               {"resource_id": "d2", "user_name": "alice", "login_at": "today-3d+10:00", "logout_at": "today-3d+10:30"},
+                               {"resource_id": "d2", "user_name": "bob", "login_at": "today-2d+08:00", "logout_at": "today-2d+09:00"}],
+                  "login_failures": [%s]}]}
+                """.formatted(project, String.join(",", failures)));
+
+        driver.get(base + "_emulator/ui/#users");
+        waitText("clock-now", "2026-06-15T12:00:00Z");
+        // the view's first answer (the first project's) is in before this project is chosen
+        wait.until(d -> !text("users-count").isEmpty());
+        new Select(driver.findElement(By.id("users-project"))).selectByValue(project);
+        String range = "start_time=2026-05-15T12%3A00%3A00Z&end_time=2026-06-15T12%3A00%3A00Z";
+        String url = "GET /v2/" + project + "/statistics/metrics/users?" + range;
+        List<List<String>> rows = usersAnswer(url + "&offset=0&limit=100", "count 104, showing 1-100");
+        assertEquals(100, rows.size());
+        assertEquals(List.of(
+                List.of("alice", "9000", "2.50", "3", "2", "1"),
+                List.of("bob", "3600", "1.00", "1", "1", "0"),
+                List.of("carol", "0", "0.00", "1", "0", "1"),
+                List.of("u000", "0", "0.00", "1", "0", "1")), rows.subList(0, 4));
+        assertEquals(List.of("u096", "0", "0.00", "1", "0", "1"), rows.get(99));
+        assertTrue(!driver.findElement(By.id("users-prev")).isEnabled());
+        screenshot("users");
+        click(By.id("users-next"));
+        assertEquals(List.of("u097", "u098", "u099", "u100"), usersAnswer(url + "&offset=100&limit=100",
+                "count 104, showing 101-104").stream().map(r -> r.get(0)).toList());
+        assertTrue(!driver.findElement(By.id("users-next")).isEnabled());
+
+        // filters and order, from the first page again
+        type("users-name", "o");
+        assertEquals(List.of(List.of("bob", "3600", "1.00", "1", "1", "0"), List.of("carol", "0", "0.00", "1", "0", "1")),
+                queryUsers(url + "&username=o&offset=0&limit=100", "count 2, showing 1-2"));
+        driver.findElement(By.id("users-name")).clear();
+        type("users-min", "1");
+        new Select(driver.findElement(By.id("users-sort"))).selectByValue("ASC");
+        assertEquals(List.of(List.of("bob", "3600", "1.00", "1", "1", "0"), List.of("alice", "9000", "2.50", "3", "2", "1")),
+                queryUsers(url + "&usage_min_hours=1&sort_field=user_usage&sort_type=ASC&offset=0&limit=100", "count 2, showing 1-2"));
+
+        // a failed login at the clock's now counts once 2026-06-15 is aggregated
+        driver.findElement(By.id("users-min")).clear();
+        new Select(driver.findElement(By.id("users-sort"))).selectByValue("");
+        type("users-name", "dave");
+        type("fail-desktop", "d2");
+        type("fail-user", "dave");
+        click(By.cssSelector("#fail-form button[type=submit]"));
+        waitText("fail-result", "Failed login of dave on d2 recorded at 2026-06-15T12:00:00Z; the users endpoint counts it once its day is aggregated.");
+        assertEquals(List.of(), usersAnswer(url + "&username=dave&offset=0&limit=100", "count 0"));
+        freezeClock("2026-06-16T12:00:00Z");
+        type("users-end", "2026-06-16T12:00:00Z");
+        assertEquals(List.of(List.of("dave", "0", "0.00", "1", "0", "1")), queryUsers("GET /v2/" + project
+                + "/statistics/metrics/users?start_time=2026-05-15T12%3A00%3A00Z&end_time=2026-06-16T12%3A00%3A00Z"
+                + "&username=dave&offset=0&limit=100", "count 1, showing 1-1"));
+        assertNoConsoleErrors();
+    }
+
+    /** Submits the users form; answers the rows once the page shows the given request's answer. */
+    private List<List<String>> queryUsers(String request, String count) {
+        click(By.cssSelector("#users-form button[type=submit]"));
+        return usersAnswer(request, count);
+    }
+
+    /** The users table once it holds the given request's answer, with the request and the count shown. */
+    private List<List<String>> usersAnswer(String request, String count) {
+        wait.until(d -> request.equals(d.findElement(By.id("users-table")).getAttribute("data-request")));
+        assertEquals(request, text("users-url"));
+        assertEquals(count, text("users-count"));
+        return rows("users-table");
+    }
+
+    /**
+     * A project of more desktops than one admin page: the Created column and the Sessions view reach every
+     * desktop, and the heat map lists the table's desktops in the table's order (resource_name, then id).
+     */
+    @Test
+    void everyDesktopIsReachableAndTheHeatMapFollowsTheTable() throws Exception {
+        freezeClock("2026-06-15T12:00:00Z");
+        String project = "many-" + UUID.randomUUID().toString().substring(0, 8);
+        int total = 1105;
+        // names run against the ids: d1105 is desk-0001, d0001 is desk-1105
+        List<String> desktops = new ArrayList<>();
+        for (int i = 1; i <= total; i++) {
+            desktops.add("{\"resource_id\": \"d%04d\", \"resource_name\": \"desk-%04d\", \"created_at\": \"today-2d\"}"
+                    .formatted(i, total + 1 - i));
+        }
+        load("{\"projects\": [{\"project_id\": \"" + project + "\", \"desktops\": ["
+                + String.join(",", desktops) + "]}]}");
+
+        driver.get(base + "_emulator/ui/#projects");
+        click(By.cssSelector("#projects-table tr[data-project='" + project + "'] button.link"));
+        waitText("desktops-count", "count 1105, showing 1-100");
+        assertDesktopPage(1);
+        assertEquals("2025-12-17 to 2026-06-15; due through 2026-06-14; desktops 1-100 of 1105 by name, as the table",
+                text("heatmap-range"));
+        for (int page = 2; page <= 12; page++) {
+            click(By.id("desktops-next"));
+            waitText("desktops-count", "count 1105, showing " + (page * 100 - 99) + "-" + Math.min(page * 100, total));
+            wait.until(d -> text("heatmap-range").contains("desktops " + (d.findElement(By.id("desktops-count")).getText()
+                    .replaceAll(".*showing ", "")) + " of"));
+        }
+        assertDesktopPage(1101);
+        assertEquals("2025-12-17 to 2026-06-15; due through 2026-06-14; desktops 1101-1105 of 1105 by name, as the table",
+                text("heatmap-range"));
+        assertTrue(!driver.findElement(By.id("desktops-next")).isEnabled());
+
+        view("sessions");
+        wait.until(d -> !text("sessions-count").isEmpty());
+        new Select(driver.findElement(By.id("sessions-project"))).selectByValue(project);
+        waitText("sessions-count", "count 1105, showing 1-100");
+        assertEquals(List.of("d1105", "desk-0001", "—", "Log in"), rows("sessions-table").get(0));
+        for (int page = 2; page <= 12; page++) {
+            click(By.id("sessions-next"));
+            waitText("sessions-count", "count 1105, showing " + (page * 100 - 99) + "-" + Math.min(page * 100, total));
+        }
+        assertEquals(List.of("d0005", "d0004", "d0003", "d0002", "d0001"),
+                rows("sessions-table").stream().map(r -> r.get(0)).toList());
+        click(By.cssSelector("#sessions-table tr[data-resource='d0001'] button[data-action='login']"));
+        wait.until(d -> rows("sessions-table").get(4).equals(
+                List.of("d0001", "desk-1105", "emulator-user since 2026-06-15T12:00:00Z", "Log out")));
+        assertEquals("count 1105, showing 1101-1105", text("sessions-count"));
+        assertNoConsoleErrors();
+    }
+
+    /** The table page from the given position (1-based): names, ids, created days, and the heat map's rows. */
+    private void assertDesktopPage(int first) {
+        List<List<String>> table = desktopRows();
+        List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int n = first; n < first + table.size(); n++) {
+            names.add("desk-%04d".formatted(n));
+            ids.add("d%04d".formatted(1106 - n));
+        }
+        assertEquals(Math.min(100, 1106 - first), table.size());
+        assertEquals(names, table.stream().map(r -> r.get(0)).toList());
+        assertEquals(ids, table.stream().map(r -> r.get(1)).toList());
+        assertEquals(List.of("2026-06-13"), table.stream().map(r -> r.get(3)).distinct().toList());
+        assertEquals(ids, heatmapResources());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> heatmapResources() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('#heatmap .hm-row[data-resource]')].map(r => r.dataset.resource);");
+    }
+
+    /** No polling while the tab is hidden; when it shows again, the clock and the journal are read at once. */
+    @Test
+    void pollingStopsWhileTheTabIsHidden() throws Exception {
+        driver.get(base + "_emulator/ui/#requests");
+        wait.until(d -> text("clock-now").matches("\\d{4}-.*Z"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // the page's calls are recorded from here; a tick is seen before the tab hides, so the first load is over
+        js.executeScript("""
+                window.fetched = [];
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => { window.fetched.push(String(url)); return fetchNow(url, options); };""");
+        wait.until(d -> ((List<?>) js.executeScript("return window.fetched;")).contains("/_emulator/requests"));
+        // hidden as the browser reports a hidden tab
+        js.executeScript("""
+                window.tabHidden = true;
+                Object.defineProperty(document, 'hidden', { configurable: true, get: () => window.tabHidden });
+                Object.defineProperty(document, 'visibilityState', { configurable: true,
+                  get: () => window.tabHidden ? 'hidden' : 'visible' });
+                document.dispatchEvent(new Event('visibilitychange'));
+                window.fetched = [];""");
+        Thread.sleep(5000);
+        assertEquals(List.of(), js.executeScript("return window.fetched;"));
+        assertEquals(List.of("/_emulator/clock", "/_emulator/requests"), js.executeScript("""
+                window.tabHidden = false;
+                document.dispatchEvent(new Event('visibilitychange'));
+                return window.fetched.slice();"""));
+        // and polling goes on every 2 s
+        wait.until(d -> ((Number) js.executeScript("return window.fetched.length;")).intValue() >= 4);
+        assertEquals(List.of("/_emulator/clock", "/_emulator/requests", "/_emulator/clock", "/_emulator/requests"),
+                js.executeScript("return window.fetched.slice(0, 4);"));
         assertNoConsoleErrors();
     }
 
@@ -271,15 +476,17 @@ class DashboardBrowserTest {
             wait.until(d -> text(id).equals(expected));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("#" + id + " shows '" + text(id) + "', expected '" + expected + "'; notice: "
-                    + driver.findElement(By.id("notice")).getText(), e);
+                    + driver.findElement(By.id("notice")).getText() + "; alert: " + driver.findElement(By.id("alert")).getText(), e);
         }
     }
 
-    private void waitNotice(String part) {
+    private void waitAlert(String part) {
         try {
-            wait.until(d -> text("notice").contains(part));
+            wait.until(d -> d.findElement(By.cssSelector("[role=alert]")).isDisplayed()
+                    && d.findElement(By.cssSelector("[role=alert]")).getText().contains(part));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("notice shows '" + text("notice") + "', expected it to contain '" + part + "'; journal: "
+            throw new AssertionError("alert shows '" + driver.findElement(By.cssSelector("[role=alert]")).getText()
+                    + "', expected it to contain '" + part + "'; journal: "
                     + given().get("/_emulator/requests").asString() + "; faults: " + given().get("/_emulator/faults").asString(), e);
         }
     }

@@ -5,11 +5,12 @@
 const ADMIN_TOKEN = 'wksemu.adminToken';
 const API_TOKEN = 'wksemu.apiToken';
 const PAGE_SIZE = 100;
+const SCAN_SIZE = 1000; // the admin desktops route's largest page
 const $ = (id) => document.getElementById(id);
 
 const state = {
   clock: null, projects: [], project: null, offset: 0, count: 0, requests: [], selectedRequest: null,
-  view: 'projects', timer: null,
+  view: 'projects', timer: null, sessionsOffset: 0, usersOffset: 0, tokenRefused: false,
 };
 
 // ---------- HTTP ----------
@@ -26,14 +27,28 @@ class HttpError extends Error {
 
 let tokenWaiters = null;
 
-function askAdminToken() {
+function askAdminToken(request) {
   if (!tokenWaiters) {
     tokenWaiters = [];
     const dialog = $('token-dialog');
     $('token-input').value = '';
+    dialog.returnValue = '';
     dialog.showModal();
   }
-  return new Promise((resolve) => tokenWaiters.push(resolve));
+  return new Promise((resolve, reject) => tokenWaiters.push({ request, resolve, reject }));
+}
+
+// The dialog closes by "Use token" (returnValue ok), by Cancel or by Esc: the calls waiting for it go on with
+// the token or fail, and polling waits until an action asks again.
+function tokenDialogClosed() {
+  const given = $('token-dialog').returnValue === 'ok';
+  if (given) sessionStorage.setItem(ADMIN_TOKEN, $('token-input').value);
+  state.tokenRefused = !given;
+  const waiters = tokenWaiters || [];
+  tokenWaiters = null;
+  waiters.forEach((w) => (given ? w.resolve()
+    : w.reject(new Error(w.request + ' needs the admin token (EMU.0401) and none was given; the next action asks again.'))));
+  if (given) notify('Admin token kept for this tab.', false);
 }
 
 async function call(method, url, body, options = {}) {
@@ -57,7 +72,7 @@ async function call(method, url, body, options = {}) {
     json = null;
   }
   if (!options.api && response.status === 401 && json && json.error_code === 'EMU.0401') {
-    await askAdminToken();
+    await askAdminToken(method + ' ' + url);
     return call(method, url, body, options);
   }
   if (!response.ok) {
@@ -66,11 +81,13 @@ async function call(method, url, body, options = {}) {
   return json;
 }
 
+// Errors go to the alert region (announced at once), other notices to the polite status region.
 function notify(message, isError) {
-  const notice = $('notice');
-  notice.textContent = message;
-  notice.className = isError ? 'error' : '';
-  notice.hidden = !message;
+  const [shown, other] = isError ? [$('alert'), $('notice')] : [$('notice'), $('alert')];
+  other.hidden = true;
+  other.textContent = '';
+  shown.textContent = message;
+  shown.hidden = !message;
 }
 
 function guarded(fn) {
@@ -111,6 +128,21 @@ function td(text, cls) {
 function fillBody(table, rows) {
   const body = table.tBodies[0];
   body.replaceChildren(...rows);
+}
+
+function pageText(count, offset, shown) {
+  return 'count ' + count + (shown ? ', showing ' + (offset + 1) + '-' + (offset + shown) : '');
+}
+
+function setPager(prefix, offset, count) {
+  $(prefix + '-prev').disabled = offset === 0;
+  $(prefix + '-next').disabled = offset + PAGE_SIZE >= count;
+}
+
+// Previous and next of a view paged by PAGE_SIZE; the offset lives in state[key].
+function wirePager(prefix, key, load) {
+  $(prefix + '-prev').addEventListener('click', guarded(() => { state[key] = Math.max(0, state[key] - PAGE_SIZE); return load(); }));
+  $(prefix + '-next').addEventListener('click', guarded(() => { state[key] += PAGE_SIZE; return load(); }));
 }
 
 function fillSelect(select, ids, keepFirst) {
@@ -160,6 +192,7 @@ async function loadProjects() {
     td(p.desktops, 'num'), td(p.sessions, 'num'), td(p.open_sessions, 'num'), td(p.points, 'num'))));
   $('projects-empty').hidden = state.projects.length > 0;
   fillSelect($('sessions-project'), ids, false);
+  fillSelect($('users-project'), ids, false);
   fillSelect($('export-project'), ids, false);
   fillSelect($('wipe-project'), ids, true);
   if (state.project && !ids.includes(state.project)) {
@@ -168,10 +201,11 @@ async function loadProjects() {
   }
 }
 
-function defaultRange() {
+// A range from the given number of days before the clock's now to now.
+function defaultRange(startId, endId, days) {
   const now = new Date(state.clock.now);
-  $('range-end').value = state.clock.now;
-  $('range-start').value = new Date(now.getTime() - 181 * 86400000).toISOString().replace('.000Z', 'Z');
+  $(endId).value = state.clock.now;
+  $(startId).value = new Date(now.getTime() - days * 86400000).toISOString().replace('.000Z', 'Z');
 }
 
 async function selectProject(projectId) {
@@ -180,7 +214,10 @@ async function selectProject(projectId) {
   $('detail-project').textContent = projectId;
   $('project-detail').hidden = false;
   $('sessions-project').value = projectId;
-  defaultRange();
+  $('users-project').value = projectId;
+  state.sessionsOffset = 0;
+  state.usersOffset = 0;
+  defaultRange('range-start', 'range-end', 181);
   for (const row of $('projects-table').tBodies[0].rows) {
     row.classList.toggle('selected', row.dataset.project === projectId);
   }
@@ -198,24 +235,50 @@ async function loadDesktops() {
     offset: String(state.offset), limit: String(PAGE_SIZE) });
   const url = '/v2/' + encodeURIComponent(p) + '/statistics/metrics/desktops?' + query;
   $('query-url').textContent = 'GET ' + url;
-  const [answer, stored] = await Promise.all([call('GET', url, undefined, { api: true }),
-    call('GET', '/_emulator/projects/' + encodeURIComponent(p) + '/desktops?limit=1000')]);
-  const created = new Map(stored.desktops.map((d) => [d.resource_id, d.created_at]));
+  const answer = await call('GET', url, undefined, { api: true });
+  const created = await createdDays(p, answer.items.map((item) => item.resource_id));
   state.count = answer.count;
-  const last = Math.min(state.offset + answer.items.length, answer.count);
-  $('desktops-count').textContent = 'count ' + answer.count + (answer.count ? ', showing ' + (state.offset + 1) + '-' + last : '');
+  $('desktops-count').textContent = pageText(answer.count, state.offset, answer.items.length);
   fillBody($('desktops-table'), answer.items.map((item) => {
     const metric = Object.fromEntries(item.metric.map((m) => [m.metric_name, m.metric_value]));
     const usage = metric.desktop_usage;
     const idle = metric.desktop_idle_duration / 86400;
     return el('tr', { dataset: { resource: item.resource_id } },
       td(item.resource_name), td(item.resource_id), td(item.resource_pool_id || '—'),
-      td(created.has(item.resource_id) ? created.get(item.resource_id).slice(0, 10) : '—'),
+      td(created.get(item.resource_id) || '—'),
       td(String(usage), 'num usage'), td((usage / 3600).toFixed(2), 'num'), td(String(idle), 'num idle'));
   }));
   $('desktops-table').dataset.end = $('range-end').value;
-  $('desktops-prev').disabled = state.offset === 0;
-  $('desktops-next').disabled = state.offset + PAGE_SIZE >= answer.count;
+  setPager('desktops', state.offset, answer.count);
+}
+
+function desktopsUrl(p, offset, limit) {
+  return '/_emulator/projects/' + encodeURIComponent(p) + '/desktops?offset=' + offset + '&limit=' + limit;
+}
+
+// The created day of the given desktops of the query's page. The stored desktops come in the query's order
+// (resource_name, then resource_id) and include every desktop it lists, so the page's desktops are found from
+// the same offset on, mostly in one call; the scan wraps around to the start so that any difference in order
+// costs calls, never a value.
+async function createdDays(p, ids) {
+  const wanted = new Set(ids);
+  const created = new Map();
+  let offset = state.offset;
+  let end = Infinity;
+  let wrapped = false;
+  while (created.size < wanted.size) {
+    if (offset >= end) {
+      if (wrapped || state.offset === 0) break;
+      [offset, end, wrapped] = [0, state.offset, true];
+    }
+    const page = await call('GET', desktopsUrl(p, offset, SCAN_SIZE));
+    if (!wrapped) end = page.count;
+    for (const d of page.desktops) {
+      if (wanted.has(d.resource_id)) created.set(d.resource_id, d.created_at.slice(0, 10));
+    }
+    offset = page.desktops.length ? offset + page.desktops.length : end;
+  }
+  return created;
 }
 
 function level(seconds) {
@@ -234,11 +297,13 @@ function addDays(day, n) {
 
 async function loadHeatmap() {
   const p = state.project;
-  const grid = await call('GET', '/_emulator/projects/' + encodeURIComponent(p) + '/usage?limit=' + PAGE_SIZE);
+  // the grid pages with the table, in the table's order
+  const grid = await call('GET', '/_emulator/projects/' + encodeURIComponent(p) + '/usage?offset=' + state.offset + '&limit=' + PAGE_SIZE);
   const days = [];
   for (let d = grid.from; d <= grid.to; d = addDays(d, 1)) days.push(d);
   $('heatmap-range').textContent = grid.from + ' to ' + grid.to + '; due through ' + grid.last_due_day
-    + (grid.count > grid.desktops.length ? '; first ' + grid.desktops.length + ' of ' + grid.count + ' desktops by id' : '');
+    + (grid.count > grid.desktops.length ? '; desktops ' + (state.offset + 1) + '-' + (state.offset + grid.desktops.length)
+      + ' of ' + grid.count + ' by name, as the table' : '');
   const head = el('div', { class: 'hm-row hm-head', 'aria-hidden': 'true' }, el('span', { class: 'hm-label', text: 'desktop \\ day' }));
   for (const d of days) {
     head.append(d.endsWith('-01') ? el('span', { class: 'cell none month', text: d.slice(0, 7) }) : el('span', { class: 'cell none', style: 'outline:none' }));
@@ -275,9 +340,12 @@ async function loadSessions() {
   const p = $('sessions-project').value;
   if (!p) {
     fillBody($('sessions-table'), []);
+    $('sessions-count').textContent = '';
     return;
   }
-  const answer = await call('GET', '/_emulator/projects/' + encodeURIComponent(p) + '/desktops?limit=1000');
+  const answer = await call('GET', desktopsUrl(p, state.sessionsOffset, PAGE_SIZE));
+  $('sessions-count').textContent = pageText(answer.count, state.sessionsOffset, answer.desktops.length);
+  setPager('sessions', state.sessionsOffset, answer.count);
   fillBody($('sessions-table'), answer.desktops.map((d) => {
     const open = d.open_session;
     const action = open ? 'logout' : 'login';
@@ -292,6 +360,50 @@ async function loadSessions() {
     return el('tr', { dataset: { resource: d.resource_id } }, td(d.resource_id), td(d.resource_name),
       td(open ? open.user_name + ' since ' + open.login_at : '—', 'open'), el('td', {}, button));
   }));
+}
+
+// ---------- users ----------
+
+async function loadUsers() {
+  const p = $('users-project').value;
+  if (!p) {
+    fillBody($('users-table'), []);
+    return;
+  }
+  if (!$('users-end').value) defaultRange('users-start', 'users-end', 31);
+  const query = new URLSearchParams({ start_time: $('users-start').value, end_time: $('users-end').value });
+  for (const [key, id] of [['username', 'users-name'], ['usage_min_hours', 'users-min'], ['usage_max_hours', 'users-max']]) {
+    if ($(id).value !== '') query.set(key, $(id).value);
+  }
+  if ($('users-sort').value) {
+    query.set('sort_field', 'user_usage');
+    query.set('sort_type', $('users-sort').value);
+  }
+  query.set('offset', String(state.usersOffset));
+  query.set('limit', String(PAGE_SIZE));
+  const url = '/v2/' + encodeURIComponent(p) + '/statistics/metrics/users?' + query;
+  $('users-url').textContent = 'GET ' + url;
+  const answer = await call('GET', url, undefined, { api: true });
+  $('users-count').textContent = pageText(answer.count, state.usersOffset, answer.items.length);
+  fillBody($('users-table'), answer.items.map((item) => {
+    const metric = Object.fromEntries(item.metric.map((m) => [m.metric_name, m.metric_value]));
+    return el('tr', { dataset: { user: item.username } }, td(item.username), td(String(metric.user_usage), 'num'),
+      td((metric.user_usage / 3600).toFixed(2), 'num'), td(String(metric.user_login_count), 'num'),
+      td(String(metric.user_login_success_count), 'num'), td(String(metric.user_login_fail_count), 'num'));
+  }));
+  $('users-table').dataset.request = 'GET ' + url;
+  setPager('users', state.usersOffset, answer.count);
+}
+
+async function recordFailedLogin() {
+  const p = $('users-project').value;
+  if (!p) throw new Error('No project to record a failed login in.');
+  const path = '/_emulator/projects/' + encodeURIComponent(p) + '/desktops/' + encodeURIComponent($('fail-desktop').value.trim()) + '/login';
+  const view = await call('POST', path, { user_name: $('fail-user').value, failed: true });
+  $('fail-result').textContent = 'Failed login of ' + view.user_name + ' on ' + view.resource_id + ' recorded at ' + view.at
+    + '; the users endpoint counts it once its day is aggregated.';
+  notify($('fail-result').textContent, false);
+  await loadUsers();
 }
 
 // ---------- requests ----------
@@ -393,6 +505,7 @@ async function refreshData() {
   await loadProjects();
   if (state.view === 'projects') await loadDetail();
   if (state.view === 'sessions') await loadSessions();
+  if (state.view === 'users') await loadUsers();
   if (state.view === 'faults') await loadFaults();
   if (state.view === 'requests') await loadRequests();
 }
@@ -411,19 +524,25 @@ function showView() {
   guarded(refreshData)();
 }
 
+// Polling stops while the tab is hidden, and after the admin token dialog was cancelled (until an action
+// asks for the token again), so that it does not reopen the dialog every 2 s.
+function poll() {
+  clearInterval(state.timer);
+  state.timer = document.hidden ? null : setInterval(tick, 2000);
+}
+
 function tick() {
+  if (state.tokenRefused) return;
   const work = [loadClock()];
   if (state.view === 'requests' && $('requests-auto').checked) work.push(loadRequests());
-  Promise.all(work).catch((e) => notify(e.message, true));
+  // a failure met at every tick is announced once
+  Promise.all(work).catch((e) => {
+    if ($('alert').hidden || $('alert').textContent !== e.message) notify(e.message, true);
+  });
 }
 
 function wire() {
-  $('token-form').addEventListener('submit', () => {
-    sessionStorage.setItem(ADMIN_TOKEN, $('token-input').value);
-    const waiters = tokenWaiters || [];
-    tokenWaiters = null;
-    waiters.forEach((resolve) => resolve());
-  });
+  $('token-dialog').addEventListener('close', tokenDialogClosed);
   $('clock-freeze').addEventListener('click', guarded(() => moveClock('PUT', '/_emulator/clock', { now: state.clock.now, frozen: true })));
   $('clock-run').addEventListener('click', guarded(() => moveClock('PUT', '/_emulator/clock', { now: state.clock.now, frozen: false })));
   $('clock-plus-hour').addEventListener('click', guarded(() => moveClock('POST', '/_emulator/clock/advance', { by: 'PT1H' })));
@@ -432,9 +551,13 @@ function wire() {
   $('clock-advance-form').addEventListener('submit', guarded(() => moveClock('POST', '/_emulator/clock/advance', { by: $('clock-by').value.trim() })));
   $('clock-set-form').addEventListener('submit', guarded(() => moveClock('PUT', '/_emulator/clock', { now: $('clock-at').value.trim(), frozen: $('clock-frozen').checked })));
   $('range-form').addEventListener('submit', guarded(() => { state.offset = 0; return loadDesktops(); }));
-  $('desktops-prev').addEventListener('click', guarded(() => { state.offset = Math.max(0, state.offset - PAGE_SIZE); return loadDesktops(); }));
-  $('desktops-next').addEventListener('click', guarded(() => { state.offset += PAGE_SIZE; return loadDesktops(); }));
-  $('sessions-project').addEventListener('change', guarded(loadSessions));
+  wirePager('desktops', 'offset', loadDetail);
+  $('sessions-project').addEventListener('change', guarded(() => { state.sessionsOffset = 0; return loadSessions(); }));
+  wirePager('sessions', 'sessionsOffset', loadSessions);
+  $('users-project').addEventListener('change', guarded(() => { state.usersOffset = 0; defaultRange('users-start', 'users-end', 31); return loadUsers(); }));
+  $('users-form').addEventListener('submit', guarded(() => { state.usersOffset = 0; return loadUsers(); }));
+  wirePager('users', 'usersOffset', loadUsers);
+  $('fail-form').addEventListener('submit', guarded(recordFailedLogin));
   $('requests-refresh').addEventListener('click', guarded(loadRequests));
   $('requests-clear').addEventListener('click', guarded(async () => { await call('DELETE', '/_emulator/requests'); $('request-detail').hidden = true; await loadRequests(); }));
   $('fault-form').addEventListener('submit', guarded(addFault));
@@ -446,8 +569,12 @@ function wire() {
   $('tokens-form').addEventListener('submit', (e) => { e.preventDefault(); sessionStorage.setItem(API_TOKEN, $('api-token').value); notify('API token saved for this session.', false); });
   $('admin-token-forget').addEventListener('click', () => { sessionStorage.removeItem(ADMIN_TOKEN); notify('Admin token forgotten.', false); });
   window.addEventListener('hashchange', showView);
+  document.addEventListener('visibilitychange', () => {
+    poll();
+    if (!document.hidden) tick();
+  });
   showView();
-  state.timer = setInterval(tick, 2000);
+  poll();
 }
 
 wire();
