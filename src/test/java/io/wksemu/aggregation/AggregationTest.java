@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.wksemu.TestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +35,11 @@ class AggregationTest {
 
     @AfterEach
     void backToSystemTime() {
-        given().delete("/_emulator/clock").then().statusCode(200);
+        TestSupport.systemClock();
     }
 
-    /** Usage of one day (its stamp only) of one desktop, or -1 when it has no point that day. */
     private double usageOn(String day, String resourceId) {
-        var response = query(project, "start_time", day + "T23:59:59Z", "end_time", day + "T23:59:59Z",
-                "resource_name", resourceId).statusCode(200).extract();
-        java.util.List<Float> values = response.path("items.findAll { it.resource_id == '" + resourceId
-                + "' }.collect { it.metric[0].metric_value }");
-        return values.isEmpty() ? -1 : values.get(0);
+        return TestSupport.usageOn(project, day, resourceId);
     }
 
     private void sessions(String sessions) {

@@ -4,13 +4,13 @@ import static io.restassured.RestAssured.given;
 import static io.wksemu.TestSupport.freezeClock;
 import static io.wksemu.TestSupport.load;
 import static io.wksemu.TestSupport.newProject;
-import static io.wksemu.TestSupport.query;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.wksemu.TestSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,13 +34,11 @@ class WholeSecondsTest {
 
     @AfterEach
     void backToSystemTime() {
-        given().delete("/_emulator/clock").then().statusCode(200);
+        TestSupport.systemClock();
     }
 
     private double usageOn(String day, String resourceId) {
-        List<Float> values = query(project, "start_time", day + "T23:59:59Z", "end_time", day + "T23:59:59Z",
-                "resource_name", resourceId).statusCode(200).extract().path("items.metric[0].metric_value");
-        return values.isEmpty() ? -1 : values.get(0);
+        return TestSupport.usageOn(project, day, resourceId);
     }
 
     @Test
