@@ -31,6 +31,19 @@ public final class TestSupport {
                 .put("/_emulator/clock").then().statusCode(200);
     }
 
+    /** Back to system time: tests restore the clock they moved. */
+    public static void systemClock() {
+        given().delete("/_emulator/clock").then().statusCode(200);
+    }
+
+    /** The use of one day (its stamp only) of one desktop, found by its id as its name, or -1 when it has no point that day. */
+    public static double usageOn(String project, String day, String resourceId) {
+        java.util.List<Float> values = query(project, "start_time", day + "T23:59:59Z", "end_time", day + "T23:59:59Z",
+                "resource_name", resourceId).statusCode(200).extract()
+                .path("items.findAll { it.resource_id == '" + resourceId + "' }.collect { it.metric[0].metric_value }");
+        return values.isEmpty() ? -1 : values.get(0);
+    }
+
     public static void load(String json) {
         given().contentType(ContentType.JSON).body(json).post("/_emulator/fixtures").then().statusCode(200);
     }

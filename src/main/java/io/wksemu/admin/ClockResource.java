@@ -98,10 +98,10 @@ public class ClockResource {
         return moved(clock.reset());
     }
 
-    /** Every day a move made due is aggregated before the answer. */
-    private Uni<ClockView> moved(Uni<ClockState> move) {
-        return move.chain(state -> aggregation.catchUp()
-                .map(days -> view(state, days.stream().map(LocalDate::toString).toList())));
+    /** Every day a move made due is aggregated before the answer; a move forward also purges expired points. */
+    private Uni<ClockView> moved(Uni<ClockService.Move> move) {
+        return move.chain(m -> aggregation.catchUp(m.forward(clock.wallNow()))
+                .map(days -> view(m.to(), days.stream().map(LocalDate::toString).toList())));
     }
 
     private ClockView view(ClockState state, List<String> aggregatedDays) {

@@ -76,18 +76,21 @@ public class AggregationService implements DueDays {
     @Scheduled(identity = "daily-aggregation", cron = "${emulator.aggregation.cron}",
             timeZone = "${emulator.statistics-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        return catchUp().invoke(days -> LOG.infof("daily aggregation: %d day(s) aggregated", days.size()))
+        return catchUp(true).invoke(days -> LOG.infof("daily aggregation: %d day(s) aggregated", days.size()))
                 .onFailure().invoke(e -> LOG.warn("daily aggregation failed; the next run catches up", e))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
     /**
-     * Aggregates every due, retained day not aggregated yet, in order, then purges expired points. Days
-     * aggregated under a later clock that are not due any more (the clock went back) are forgotten, not
-     * undone: their points stay, and they are aggregated again when due, with the sessions added since.
+     * Aggregates every due, retained day not aggregated yet, in order, then, with {@code purge}, purges
+     * expired points: the daily job and forward clock moves purge, queries and the start never do, so a point
+     * stored outside the window (a fixture may load one) shows again when the clock is set back, until one of
+     * those purges it (SEMANTICS.md section 1). Days aggregated under a later clock that are not due any more
+     * (the clock went back) are forgotten, not undone: their points stay, and they are aggregated again when
+     * due, with the sessions added since.
      */
-    public Uni<List<LocalDate>> catchUp() {
+    public Uni<List<LocalDate>> catchUp(boolean purge) {
         return Uni.createFrom().deferred(() -> {
             catchUps.increment(); // runs, not callers: the queries' shared run counts once
             return clock.now();
@@ -102,7 +105,7 @@ public class AggregationService implements DueDays {
                             .filter(day -> day != null)
                             .collect().in(() -> new TreeSet<>(quiet), TreeSet::add)))
                     .<List<LocalDate>>map(ArrayList::new)
-                    .call(() -> purge(from));
+                    .call(() -> purge ? purge(from) : Uni.createFrom().voidItem());
         });
     }
 
@@ -130,7 +133,7 @@ public class AggregationService implements DueDays {
             joined = queryCatchUp.get();
             if (joined == null || joined.through().isBefore(day)) {
                 InFlight[] self = new InFlight[1];
-                Uni<List<LocalDate>> run = catchUp()
+                Uni<List<LocalDate>> run = catchUp(false)
                         .onTermination().invoke(() -> queryCatchUp.compareAndSet(self[0], null))
                         .memoize().indefinitely();
                 self[0] = new InFlight(day, run);

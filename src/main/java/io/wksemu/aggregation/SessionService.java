@@ -11,10 +11,11 @@ import io.wksemu.error.DomainException;
 import io.wksemu.clock.ClockService;
 import io.wksemu.store.ProjectLocks;
 import io.wksemu.store.ProjectSizes;
+import io.wksemu.store.ProjectVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,10 +30,14 @@ public class SessionService {
     private final AggregationService aggregation;
     private final ProjectLocks locks;
     private final ProjectSizes sizes;
+    private final DesktopCreations creations;
+    private final ProjectVersions versions;
 
     public SessionService(Pool pool, ClockService clock, AggregationService aggregation, ProjectLocks locks,
-            ProjectSizes sizes) {
+            ProjectSizes sizes, DesktopCreations creations, ProjectVersions versions) {
         this.pool = pool;
+        this.creations = creations;
+        this.versions = versions;
         this.sizes = sizes;
         this.locks = locks;
         this.clock = clock;
@@ -52,9 +57,10 @@ public class SessionService {
                         return Uni.createFrom().failure(DomainException.conflict("Desktop " + resourceId
                                 + " is already in use since " + open.loginAt() + "; log out first."));
                     }
-                    return tx.preparedQuery("INSERT INTO desktop_session (project_id, resource_id, user_name, login_at) "
+                    return coverLogin(tx, projectId, resourceId, now)
+                            .chain(() -> tx.preparedQuery("INSERT INTO desktop_session (project_id, resource_id, user_name, login_at) "
                                     + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                            .execute(Tuple.of(projectId, resourceId, userName, utc(now)))
+                                    .execute(Tuple.of(projectId, resourceId, userName, utc(now))))
                             .map(rows -> {
                                 if (rows.rowCount() == 0) {
                                     throw DomainException.conflict("Desktop " + resourceId
@@ -66,18 +72,39 @@ public class SessionService {
                 })));
     }
 
+    /**
+     * A login is a session starting at {@code now}, under the created_at rule of fixtures ({@link CreationRule}):
+     * before an explicit created_at's day it is refused, a defaulted created_at moves earlier to cover it (a
+     * change of the desktop, so the project's version moves with it).
+     */
+    private Uni<Void> coverLogin(SqlClient tx, String projectId, String resourceId, Instant now) {
+        return creations.stored(tx, projectId, List.of(resourceId)).chain(stored -> {
+            CreationRule.Stored before = stored.get(resourceId);
+            CreationRule.Creation after;
+            try {
+                after = creations.rule().resolve(resourceId, before, null,
+                        List.of(new CreationRule.Use("login", now.toString(), now)), now);
+            } catch (CreationRule.Refused refused) {
+                return Uni.createFrom().failure(DomainException.conflict("The clock's now " + refused.problem()
+                        + "; move the clock first."));
+            }
+            return after.equals(before.creation()) ? Uni.createFrom().voidItem()
+                    : creations.write(tx, projectId, Map.of(resourceId, after)).chain(() -> versions.bump(tx, List.of(projectId)));
+        });
+    }
+
     /** A failed login attempt as recorded: no session is opened. */
     public record LoginFailureView(String project_id, String resource_id, String user_name,
             @Schema(format = "date-time") String at, boolean failed) {
     }
 
     /**
-     * Records a failed login attempt at the clock's now, to the whole second (SEMANTICS.md section 8); a second
+     * Records a failed login attempt at the clock's now, which reads whole seconds (SEMANTICS.md section 8); a second
      * failure of the same user on the same desktop in the same second is the same attempt. Its day is not
      * due yet, so the daily aggregation counts it when it is.
      */
     public Uni<LoginFailureView> loginFailed(String projectId, String resourceId, String userName) {
-        return clock.now().map(now -> now.truncatedTo(ChronoUnit.SECONDS))
+        return clock.now()
                 .chain(at -> pool.withTransaction(tx -> locks.lockProjects(tx, List.of(projectId))
                         .chain(() -> lockDesktop(tx, projectId, resourceId))
                         .chain(() -> tx.preparedQuery("INSERT INTO login_failure (project_id, resource_id, user_name, at) "

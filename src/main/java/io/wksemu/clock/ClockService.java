@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -52,51 +54,65 @@ public class ClockService {
     /** Seconds the emulator clock is ahead of wall time (negative: behind), as last read. */
     public double offsetSeconds() {
         Instant now = wallNow();
-        return Duration.between(now, lastSeen.get().now(now)).toMillis() / 1000.0;
+        return Duration.between(now, lastSeen.get().exactNow(now)).toMillis() / 1000.0;
     }
 
     public Uni<Instant> now() {
         return state().map(s -> s.now(wallNow()));
     }
 
-    /** Sets the clock to read {@code now}: frozen there, or running on from there. */
-    public Uni<ClockState> set(Instant now, boolean frozen) {
-        if (!ClockRange.contains(now)) {
+    /**
+     * A move of the clock: its reading just before (under the clock row's lock) and its state after. Only a
+     * move forward lets points expire (SEMANTICS.md section 1): moving back undoes nothing.
+     */
+    public record Move(Instant from, ClockState to) {
+
+        public boolean forward(Instant wall) {
+            return to.now(wall).isAfter(from);
+        }
+    }
+
+    /** Sets the clock to read {@code now} (its fraction of a second dropped): frozen there, or running on from there. */
+    public Uni<Move> set(Instant now, boolean frozen) {
+        Instant whole = now.truncatedTo(ChronoUnit.SECONDS);
+        if (!ClockRange.contains(whole)) {
             return Uni.createFrom().failure(DomainException.invalid(
                     "now: " + now + " is outside " + ClockRange.INSTANTS + "; nothing was changed."));
         }
-        ClockState next = frozen ? ClockState.frozenAt(now) : ClockState.runningFrom(now, wallNow());
-        return write(next);
+        return move(current -> frozen ? ClockState.frozenAt(whole) : ClockState.runningFrom(whole, wallNow()));
     }
 
-    public Uni<ClockState> advance(Duration by) {
+    public Uni<Move> advance(Duration by) {
+        return move(current -> {
+            Instant wallNow = wallNow();
+            ClockState next;
+            Instant to;
+            try {
+                next = current.advancedBy(by);
+                to = next.now(wallNow);
+            } catch (DateTimeException | ArithmeticException overflow) {
+                next = null;
+                to = null;
+            }
+            if (to == null || !ClockRange.contains(to)) {
+                throw DomainException.invalid("by: moving the clock from " + current.now(wallNow)
+                        + " by " + by + " leaves " + ClockRange.INSTANTS + "; nothing was changed.");
+            }
+            return next;
+        });
+    }
+
+    public Uni<Move> reset() {
+        return move(current -> ClockState.SYSTEM);
+    }
+
+    /** Reads the clock under its row's lock, writes {@code next} of it, and answers the move. */
+    private Uni<Move> move(UnaryOperator<ClockState> next) {
         return pool.withTransaction(tx -> tx.query("SELECT 1 FROM clock_state WHERE id = 1 FOR UPDATE").execute()
                 .chain(() -> repository.read(tx))
                 .chain(current -> {
-                    Instant wallNow = wallNow();
-                    Instant from = current.now(wallNow);
-                    ClockState next;
-                    Instant to;
-                    try {
-                        next = current.advancedBy(by);
-                        to = next.now(wallNow);
-                    } catch (DateTimeException | ArithmeticException overflow) {
-                        next = null;
-                        to = null;
-                    }
-                    if (to == null || !ClockRange.contains(to)) {
-                        return Uni.createFrom().failure(DomainException.invalid("by: moving the clock from " + from
-                                + " by " + by + " leaves " + ClockRange.INSTANTS + "; nothing was changed."));
-                    }
-                    return repository.write(tx, next).replaceWith(next);
-                })).invoke(this::observe);
-    }
-
-    public Uni<ClockState> reset() {
-        return write(ClockState.SYSTEM);
-    }
-
-    private Uni<ClockState> write(ClockState next) {
-        return pool.withTransaction(tx -> repository.write(tx, next)).replaceWith(next).invoke(this::observe);
+                    Move move = new Move(current.now(wallNow()), next.apply(current));
+                    return repository.write(tx, move.to()).replaceWith(move);
+                })).invoke(move -> observe(move.to()));
     }
 }

@@ -14,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.wksemu.TestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +33,13 @@ class AggregationTest {
         project = newProject();
     }
 
-    /** Usage of one day (its stamp only) of one desktop, or -1 when it has no point that day. */
+    @AfterEach
+    void backToSystemTime() {
+        TestSupport.systemClock();
+    }
+
     private double usageOn(String day, String resourceId) {
-        var response = query(project, "start_time", day + "T23:59:59Z", "end_time", day + "T23:59:59Z",
-                "resource_name", resourceId).statusCode(200).extract();
-        java.util.List<Float> values = response.path("items.findAll { it.resource_id == '" + resourceId
-                + "' }.collect { it.metric[0].metric_value }");
-        return values.isEmpty() ? -1 : values.get(0);
+        return TestSupport.usageOn(project, day, resourceId);
     }
 
     private void sessions(String sessions) {
@@ -110,6 +112,54 @@ class AggregationTest {
         given().get("/_emulator/fixtures?project_id=" + project).then()
                 .body("projects[0].daily_usage.day", contains("2026-01-10"));
         assertEquals(80.0, usageOn("2026-01-10", "d1"));
+    }
+
+    /**
+     * A point loaded for a day already outside the window is stored, not dropped: it shows once the clock is
+     * set back far enough, until a forward move (or the daily job) purges it.
+     */
+    @Test
+    void aPointLoadedOutsideTheWindowIsKeptUntilAForwardMovePurgesIt() {
+        freezeClock("2026-03-27T00:00:01Z");
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "d1"}],
+                  "daily_usage": [{"resource_id": "d1", "day": "today-181d", "usage_seconds": 86400}]}]}
+                """.formatted(project));
+        given().get("/_emulator/fixtures?project_id=" + project).then()
+                .body("projects[0].daily_usage.day", contains("2025-09-27"));
+        freezeClock("2026-03-24T23:00:01Z");
+        assertEquals(86400.0, usageOn("2025-09-27", "d1"));
+        advance("P2DT1H").body("now", equalTo("2026-03-27T00:00:01Z"));
+        given().get("/_emulator/fixtures?project_id=" + project).then().body("projects[0].daily_usage.size()", equalTo(0));
+        freezeClock("2026-03-24T23:00:01Z");
+        assertEquals(0.0, usageOn("2025-09-27", "d1"), "purged by the forward move; the desktop still exists that day");
+    }
+
+    /** Neither a backward clock move nor a query (and the catch-up it may run) purges a point. */
+    @Test
+    void aBackwardMoveOrAQueryNeverPurgesAPoint() {
+        freezeClock("2026-06-15T12:00:00Z");
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "d1"}],
+                  "daily_usage": [{"resource_id": "d1", "day": "2025-09-27", "usage_seconds": 86400}]}]}
+                """.formatted(project));
+        freezeClock("2026-03-27T00:00:01Z");
+        given().get("/_emulator/fixtures?project_id=" + project).then()
+                .body("projects[0].daily_usage.day", contains("2025-09-27"));
+        // a wiped store has no aggregated day, so the next query runs a catch-up of its own
+        given().delete("/_emulator/state").then().statusCode(200);
+        load("""
+                {"projects": [{"project_id": "%s",
+                  "desktops": [{"resource_id": "d1", "resource_name": "d1"}],
+                  "daily_usage": [{"resource_id": "d1", "day": "today-181d", "usage_seconds": 86400}]}]}
+                """.formatted(project));
+        assertEquals(-1.0, usageOn("2025-09-27", "d1"), "outside the window");
+        given().get("/_emulator/fixtures?project_id=" + project).then()
+                .body("projects[0].daily_usage.day", contains("2025-09-27"));
+        freezeClock("2026-03-24T23:00:01Z");
+        assertEquals(86400.0, usageOn("2025-09-27", "d1"));
     }
 
     private ValidatableResponse advance(String by) {

@@ -45,15 +45,15 @@ class JsonBodiesTest {
 
     @Test
     void theFirstViolationFollowsTheRecordsComponentOrderAndSaysRequiredFirst() {
-        FixtureDocument.Desktop desktop = new FixtureDocument.Desktop("", "a\u0000", "bad pool", null);
+        FixtureDocument.Desktop desktop = new FixtureDocument.Desktop("", "a\u0000", "bad pool", null, null);
         assertEquals(Optional.of("projects[0].desktops[2].resource_id: required string"),
                 bodies.firstViolation(desktop, "projects[0].desktops[2]"));
-        FixtureDocument.Desktop nameOnly = new FixtureDocument.Desktop("d1", "a\u0000", "bad pool", null);
+        FixtureDocument.Desktop nameOnly = new FixtureDocument.Desktop("d1", "a\u0000", "bad pool", null, null);
         assertEquals(Optional.of("x.resource_name: 1-128 characters, not blank, no control characters"),
                 bodies.firstViolation(nameOnly, "x"));
         assertEquals(Optional.of("x.resource_pool_id: null or 1-64 letters, digits, '-', '_', '.' or ':'"),
-                bodies.firstViolation(new FixtureDocument.Desktop("d1", "ok", "bad pool", null), "x"));
-        assertEquals(Optional.empty(), bodies.firstViolation(new FixtureDocument.Desktop("d1", "ok", null, null), "x"));
+                bodies.firstViolation(new FixtureDocument.Desktop("d1", "ok", "bad pool", null, null), "x"));
+        assertEquals(Optional.empty(), bodies.firstViolation(new FixtureDocument.Desktop("d1", "ok", null, null, null), "x"));
     }
 
     @Test
