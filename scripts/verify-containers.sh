@@ -7,6 +7,8 @@
 #      from target/quarkus-app when that exists;
 #   2. starts docker-compose.yml, waits for /q/health/ready, runs the README's curl, checks that the
 #      emulator runs as uid 185 and stops cleanly on SIGTERM (exit 143, Quarkus' shutdown logged);
+#      then runs the image and a PostgreSQL as two containers, removes the database and starts it again on
+#      its volume at another address, and checks the emulator answers within 5 s without a restart;
 #   3. plays `kubectl kustomize` of k8s/base and of k8s/overlays/external-db with `podman kube play`,
 #      converted only where podman 4.3 cannot follow Kubernetes (printed: see convert below), and waits for
 #      each emulator to be ready.
@@ -58,8 +60,8 @@ cleanup() {
   [ "${KEEP:-0}" = 1 ] && { log "KEEP=1: leaving containers running"; return; }
   podman-compose -p "$PROJECT" down -v >/dev/null 2>&1 || true
   for f in "$WORK"/*.play.yaml; do [ -e "$f" ] && podman kube down "$f" >/dev/null 2>&1 || true; done
-  podman rm -f -v -t 0 "$PROJECT-extdb" >/dev/null 2>&1 || true
-  podman network rm -f "$NET" "${PROJECT}_default" >/dev/null 2>&1 || true
+  podman rm -f -v -t 0 "$PROJECT-extdb" "$PROJECT-moveemu" "$PROJECT-movedb" >/dev/null 2>&1 || true
+  podman network rm -f "$NET" "${PROJECT}_default" "$PROJECT-move" >/dev/null 2>&1 || true
   # volumes this run made: kube play's ConfigMap volumes, PostgreSQL's anonymous ones
   comm -13 <(echo "$volumes_before") <(podman volume ls -q | sort) | xargs -r podman volume rm -f >/dev/null 2>&1 || true
   rm -rf "$WORK"
@@ -121,6 +123,47 @@ stopped=$(podman logs "$emu" 2>&1 | grep -m1 -o 'wksemu stopped in [0-9.]*s' || 
 log "compose: SIGTERM -> exit $code after $((SECONDS - start)) s; log: ${stopped:-no shutdown line}"
 [ "$code" = 143 ] && [ -n "$stopped" ] || fail "no clean shutdown on SIGTERM"
 podman-compose -p "$PROJECT" down -v >/dev/null 2>&1
+
+# --- 2b. a database that comes back at another address ----------------------------------------------
+# The emulator and PostgreSQL as two `docker run`s on one network, DB_HOST the database container's name.
+# The database container is removed and created again on its volume at another address (as a restarted
+# container or a re-created pod gets one); the emulator must answer again within 5 s of the database
+# accepting connections, without a restart.
+MOVE_NET=$PROJECT-move
+podman network rm -f "$MOVE_NET" >/dev/null 2>&1 || true
+podman network create --subnet 10.89.77.0/24 "$MOVE_NET" >/dev/null
+db_run() {  # db_run IP
+  podman run -d --name "$PROJECT-movedb" --network "$MOVE_NET" --ip "$1" -v "$PROJECT-movedb:/var/lib/postgresql/data" \
+    -e POSTGRES_USER=wksemu -e POSTGRES_PASSWORD=wksemu -e POSTGRES_DB=wksemu postgres:15 >/dev/null
+  until podman exec "$PROJECT-movedb" pg_isready -q -h "$1" -U wksemu -d wksemu 2>/dev/null; do sleep 0.1; done
+}
+db_run 10.89.77.10
+start=$SECONDS
+podman run -d --name "$PROJECT-moveemu" --network "$MOVE_NET" -p "$PORT:8080" -e DB_HOST="$PROJECT-movedb" \
+  -e DB_USERNAME=wksemu -e DB_PASSWORD=wksemu -e EMULATOR_SEED_DIR=/deployments/seed \
+  -v "$PWD/seed:/deployments/seed:ro" "$IMAGE" >/dev/null
+wait_ready "http://localhost:$PORT/q/health/ready" 120 || { podman logs "$PROJECT-moveemu" | tail -30; fail "database moves: not ready"; }
+log "database moves: emulator ready after $((SECONDS - start)) s with the database at 10.89.77.10"
+podman rm -f -t 10 "$PROJECT-movedb" >/dev/null
+down_status=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/q/health/ready")
+log "database moves: database container removed; readiness -> $down_status"
+[ "$down_status" = 503 ] || fail "database moves: readiness is $down_status with the database gone"
+sleep "${VERIFY_DB_DOWN:-31}"
+db_run 10.89.77.20
+back=$(date +%s%N)
+resolved=$(podman exec "$PROJECT-moveemu" getent hosts "$PROJECT-movedb" | awk '{print $1}')
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Auth-Token: any' "$url")" = 200 ]; do
+  [ $(( ($(date +%s%N) - back) / 1000000 )) -lt 5000 ] || { podman logs "$PROJECT-moveemu" 2>&1 | tail -30; fail "database moves: not answered within 5 s of the database being back at 10.89.77.20"; }
+  sleep 0.05
+done
+answered_ms=$(( ($(date +%s%N) - back) / 1000000 ))
+ready=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/q/health/ready")
+uncaught=$(podman logs "$PROJECT-moveemu" 2>&1 | grep -c 'Uncaught exception' || true)
+log "database moves: back at 10.89.77.20 (the name resolves to $resolved in the emulator's container); README curl 200 after $answered_ms ms, readiness $ready, $uncaught uncaught exception(s) logged"
+[ "$ready" = 200 ] && [ "$uncaught" = 0 ] || fail "database moves: readiness $ready, $uncaught uncaught exception(s)"
+podman rm -f -t 10 "$PROJECT-moveemu" "$PROJECT-movedb" >/dev/null
+podman volume rm -f "$PROJECT-movedb" >/dev/null
+podman network rm -f "$MOVE_NET" >/dev/null
 
 # --- 3. Kubernetes manifests -------------------------------------------------------------------------
 # podman 4.3's `kube play` is not a cluster. Converted, and nothing else:
