@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wksemu.Fixtures;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +26,7 @@ class ListenEarlyIT {
 
     @Test
     void requestsDuringTheStartWaitForTheSeededStore() throws Exception {
-        try (Forwarder database = new Forwarder();
+        try (DatabaseRelay database = new DatabaseRelay();
                 AppProcess app = AppProcess.launch(Map.of("QUARKUS_DATASOURCE_REACTIVE_URL",
                         "postgresql://127.0.0.1:" + database.port() + "/" + AppProcess.TEST_DB))) {
             // the database is not reachable yet: the port answers, readiness says why it is not ready
@@ -47,7 +41,7 @@ class ListenEarlyIT {
             Thread.sleep(1500);
             assertFalse(query.isDone() || export.isDone() || load.isDone(), "answered before the store was ready");
 
-            database.open();
+            database.open(InetAddress.getLoopbackAddress());
             HttpResponse<String> exported = export.get(60, TimeUnit.SECONDS);
             assertEquals(200, exported.statusCode(), exported.body());
             assertTrue(exported.body().contains("\"project_id\":\"" + SEED_PROJECT + "\""), exported.body());
@@ -91,69 +85,5 @@ class ListenEarlyIT {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    /**
-     * A port where the database is not reachable until {@link #open()}: then every connection is relayed to
-     * the tests' PostgreSQL (DB_HOST, DB_PORT), as when a database container comes up after the emulator.
-     */
-    private static final class Forwarder implements AutoCloseable {
-
-        private final int port;
-        private ServerSocket server;
-
-        Forwarder() throws IOException {
-            try (ServerSocket probe = new ServerSocket(0)) {
-                port = probe.getLocalPort();
-            }
-        }
-
-        int port() {
-            return port;
-        }
-
-        void open() throws IOException {
-            server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            Thread accept = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        Socket db = new Socket(System.getenv().getOrDefault("DB_HOST", "localhost"),
-                                Integer.parseInt(System.getenv().getOrDefault("DB_PORT", "5432")));
-                        for (List<Socket> pair : List.of(List.of(client, db), List.of(db, client))) {
-                            Thread relay = new Thread(() -> relay(pair.get(0), pair.get(1)));
-                            relay.setDaemon(true);
-                            relay.start();
-                        }
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-        }
-
-        private static void relay(Socket from, Socket to) {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ended) {
-                // either side closed
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (server != null) {
-                server.close();
-            }
-        }
     }
 }
