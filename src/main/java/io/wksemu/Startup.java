@@ -1,11 +1,13 @@
 package io.wksemu;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationService;
 import io.wksemu.config.EmulatorConfig;
 import io.wksemu.fixture.FixtureService;
+import io.wksemu.store.EmbeddedDatabase;
 import io.wksemu.store.SchemaMigrator;
 import io.wksemu.store.StartupStatus;
 import io.wksemu.store.StoreOutage;
@@ -43,7 +45,8 @@ public class Startup {
         fixtures.seedFolder().requirePresent();
         Duration limit = startLimit(config.databaseWait());
         Uni<FixtureService.LoadResult> start = Uni.combine().all()
-                .unis(migrated(migrator, config), fixtures.readSeedFolder(config.seedMode())).asTuple()
+                .unis(embeddedReady().chain(() -> migrated(migrator, config)), fixtures.readSeedFolder(config.seedMode()))
+                .asTuple()
                 .call(() -> caughtUp(aggregation))
                 .chain(both -> fixtures.loadSeed(config.seedMode(), both.getItem2()))
                 .ifNoItem().after(limit).fail();
@@ -57,6 +60,21 @@ public class Startup {
             status.markFailed(failure);
             Quarkus.asyncExit(1);
         });
+    }
+
+    /** The embedded database, when the emulator runs one, is stopped once Quarkus has stopped serving. */
+    void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
+        EmbeddedDatabase.current().ifPresent(EmbeddedDatabase::stopAfterQuarkus);
+    }
+
+    /** Done at once without an embedded database; with one, once it accepts connections. */
+    private static Uni<Void> embeddedReady() {
+        return EmbeddedDatabase.current()
+                .map(db -> {
+                    db.startedUnderQuarkus();
+                    return Uni.createFrom().completionStage(db.ready());
+                })
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /**

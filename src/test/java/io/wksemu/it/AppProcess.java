@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,15 +40,23 @@ public final class AppProcess implements AutoCloseable {
      * until it answers.
      */
     public static AppProcess start(Map<String, String> env) throws IOException, InterruptedException {
-        return start(env, null);
+        return start(env, null, List.of(), true);
     }
 
     /** As {@link #start(Map)}, with the process's working directory set to {@code workDir} when not null. */
     public static AppProcess start(Map<String, String> env, Path workDir) throws IOException, InterruptedException {
-        return start(env, workDir, true);
+        return start(env, workDir, List.of(), true);
     }
 
-    private static AppProcess start(Map<String, String> env, Path workDir, boolean awaitStore)
+    /**
+     * As {@link #start(Map)}, the JVM started by {@code launcher} (a command that runs the rest of the line, such
+     * as {@code setpriv} to run it as another user); an environment variable mapped to null is removed.
+     */
+    public static AppProcess start(Map<String, String> env, List<String> launcher) throws IOException, InterruptedException {
+        return start(env, null, launcher, true);
+    }
+
+    private static AppProcess start(Map<String, String> env, Path workDir, List<String> launcher, boolean awaitStore)
             throws IOException, InterruptedException {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
@@ -54,8 +64,9 @@ public final class AppProcess implements AutoCloseable {
         }
         String jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString();
         Path log = Files.createDirectories(Path.of("target", "it-logs").toAbsolutePath()).resolve("app-" + port + "-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar)
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         if (workDir != null) {
@@ -63,7 +74,13 @@ public final class AppProcess implements AutoCloseable {
         }
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("DB_NAME", TEST_DB);
-        builder.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         AppProcess app = new AppProcess(builder.start(), port, log);
         app.awaitReady(log.toFile(), awaitStore ? "/_emulator/clock" : "/q/health/live");
         return app;
@@ -71,7 +88,7 @@ public final class AppProcess implements AutoCloseable {
 
     /** As {@link #start(Map)}, but returns once the HTTP port answers, whether the store is ready or not. */
     public static AppProcess launch(Map<String, String> env) throws IOException, InterruptedException {
-        return start(env, null, false);
+        return start(env, null, List.of(), false);
     }
 
     /** Waits until {@code path} answers; the admin clock answers once the store is ready, a probe at once. */
@@ -106,6 +123,11 @@ public final class AppProcess implements AutoCloseable {
     /** What the process has written so far (standard output and error). */
     public String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /** The process id: the JVM's, when the launcher runs it in its own place (as setpriv does). */
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
