@@ -5,15 +5,17 @@
 #
 #   1. builds the root Dockerfile (from source) as the one image name, and src/main/docker/Dockerfile.jvm
 #      from target/quarkus-app when that exists;
-#   2. starts docker-compose.yml, waits for /q/health/ready, runs the README's curl, checks that the
-#      emulator runs as uid 185 and stops cleanly on SIGTERM (exit 143, Quarkus' shutdown logged);
+#   2. starts docker-compose.yml (one service, the embedded database), waits for /q/health/ready, runs the
+#      README's curl, checks that tini is PID 1 and the emulator and its PostgreSQL run as uid 185, loads a
+#      fixture, stops on SIGTERM (exit 143, Quarkus' and PostgreSQL's shutdowns logged), starts again on the
+#      volume and finds the fixture; then docker-compose.external-db.yml, where no embedded database starts;
 #      then runs the image and a PostgreSQL as two containers, removes the database and starts it again on
 #      its volume at another address, and checks the emulator answers within 5 s without a restart;
 #   3. plays `kubectl kustomize` of k8s/base and of k8s/overlays/external-db with `podman kube play`,
 #      converted only where podman 4.3 cannot follow Kubernetes (printed: see convert below), and waits for
 #      each emulator to be ready.
 #
-# Base images (eclipse-temurin:17-jre, maven:3.9-eclipse-temurin-17, postgres:15) are pulled when not
+# Base images (eclipse-temurin:25-jre, maven:3.9-eclipse-temurin-25, postgres:15) are pulled when not
 # present locally; without a registry, build look-alikes first and they are used as they are.
 # Environment: VERIFY_PORT (host port, default 18080), KEEP=1 leaves everything running.
 set -euo pipefail
@@ -43,7 +45,7 @@ fi
 log "$(podman --version), $(podman-compose version 2>/dev/null | grep -m1 -o 'version  *[0-9.]*$' | sed 's/^/podman-compose /'), kubectl $(kubectl version --client 2>/dev/null | sed -n 's/Client Version: //p') with kustomize $(kubectl version --client 2>/dev/null | sed -n 's/Kustomize Version: //p')"
 
 build_opts=()
-for base in eclipse-temurin:17-jre maven:3.9-eclipse-temurin-17 postgres:15; do
+for base in eclipse-temurin:25-jre maven:3.9-eclipse-temurin-25 postgres:15; do
   podman image exists "$base" || podman pull -q "docker.io/library/$base" >/dev/null \
     || fail "base image $base is neither local nor pullable"
 done
@@ -59,6 +61,7 @@ volumes_before=$(podman volume ls -q | sort)
 cleanup() {
   [ "${KEEP:-0}" = 1 ] && { log "KEEP=1: leaving containers running"; return; }
   podman-compose -p "$PROJECT" down -v >/dev/null 2>&1 || true
+podman-compose -p "$PROJECT" -f docker-compose.external-db.yml down -v >/dev/null 2>&1 || true
   for f in "$WORK"/*.play.yaml; do [ -e "$f" ] && podman kube down "$f" >/dev/null 2>&1 || true; done
   podman rm -f -v -t 0 "$PROJECT-extdb" "$PROJECT-moveemu" "$PROJECT-movedb" >/dev/null 2>&1 || true
   podman network rm -f "$NET" "${PROJECT}_default" "$PROJECT-move" >/dev/null 2>&1 || true
@@ -89,21 +92,31 @@ fi
 
 # --- 2. compose --------------------------------------------------------------------------------------
 podman-compose -p "$PROJECT" down -v >/dev/null 2>&1 || true
-start=$SECONDS
-WKSEMU_PORT=$PORT podman-compose -p "$PROJECT" up -d >"$WORK/compose-up.log" 2>&1 \
-  || { cat "$WORK/compose-up.log"; fail "podman-compose up failed"; }
-emu=$(podman ps --filter "label=io.podman.compose.project=$PROJECT" --filter "label=com.docker.compose.service=wksemu" --format '{{.Names}}')
-[ -n "$emu" ] || fail "no wksemu container in the compose project"
-wait_ready "http://localhost:$PORT/q/health/ready" 180 || { podman logs "$emu" | tail -30; fail "compose: not ready"; }
-log "compose: /q/health/ready 200 after $((SECONDS - start)) s (PostgreSQL started, migrations and seed loaded)"
-# The README's curl, as written there, on the verification port.
+podman-compose -p "$PROJECT" -f docker-compose.external-db.yml down -v >/dev/null 2>&1 || true
+compose_up() {  # compose_up FILE: starts it, prints the emulator's container once ready
+  local start=$SECONDS emu
+  WKSEMU_PORT=$PORT podman-compose -p "$PROJECT" -f "$1" up -d >"$WORK/compose-up.log" 2>&1 \
+    || { cat "$WORK/compose-up.log" >&2; fail "podman-compose -f $1 up failed"; }
+  emu=$(podman ps --filter "label=io.podman.compose.project=$PROJECT" --filter "label=com.docker.compose.service=wksemu" --format '{{.Names}}')
+  [ -n "$emu" ] || fail "no wksemu container in the compose project"
+  wait_ready "http://localhost:$PORT/q/health/ready" 180 || { podman logs "$emu" | tail -30 >&2; fail "$1: not ready"; }
+  log "$1: /q/health/ready 200 after $((SECONDS - start)) s (database started, migrations and seed loaded)" >&2
+  echo "$emu"
+}
+readme_count() {  # the README's curl, as written there, on the verification port: "count names..."
+  local body status
+  body=$(curl -s -w '\n%{http_code}' -H 'X-Auth-Token: any' "$url")
+  status=${body##*$'\n'}; body=${body%$'\n'*}
+  [ "$status" = 200 ] || fail "README curl: $status $body"
+  /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], " ".join(i["resource_name"] for i in d["items"]))' <<<"$body"
+}
 readme_curl=$(grep -m1 "^curl -H 'X-Auth-Token: any' 'http://localhost:8080/v2/" README.md)
 [ -n "$readme_curl" ] || fail "README's curl not found"
 url=$(sed -E "s/.*'(http[^']+)'.*/\1/; s/:8080/:$PORT/" <<<"$readme_curl")
-body=$(curl -s -w '\n%{http_code}' -H 'X-Auth-Token: any' "$url")
-status=${body##*$'\n'}; body=${body%$'\n'*}
-[ "$status" = 200 ] || fail "README curl: $status $body"
-count=$(/usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["count"], " ".join(i["resource_name"] for i in d["items"]))' <<<"$body")
+fixture='{"projects":[{"project_id":"0123456789abcdef0123456789abcdef","desktops":[{"resource_id":"kept","resource_name":"kept-01","created_at":"today-3d"}]}]}'
+
+emu=$(compose_up docker-compose.yml)
+count=$(readme_count)
 log "compose: README curl -> 200, count and desktops: $count"
 [ "${count%% *}" = 5 ] || fail "expected the 5 seeded desktops"
 # podman schedules healthchecks with systemd timers; where systemd is not PID 1 they never fire by
@@ -113,16 +126,33 @@ log "compose: the emulator's healthcheck (curl /q/health/ready inside the image)
 [ "$health" = healthy ] || fail "compose healthcheck is $health"
 uid=$(podman exec "$emu" id -u)
 pid1=$(podman exec "$emu" cat /proc/1/comm)
-jvm_uid=$(podman exec "$emu" sh -c "awk '/^Uid:/ {print \$2}' /proc/1/status")
-log "compose: exec id -u = $uid; PID 1 is $pid1, running as uid $jvm_uid"
-[ "$uid" = 185 ] && [ "$jvm_uid" = 185 ] && [ "$pid1" = java ] || fail "not java as PID 1 with uid 185"
+uids() { podman exec "$emu" sh -c "for p in /proc/[0-9]*; do [ \"\$(cat \$p/comm 2>/dev/null)\" = $1 ] && awk '/^Uid:/ {print \$2}' \$p/status; done | sort -u | tr '\n' ' '"; }
+jvm_uid=$(uids java); pg_uid=$(uids postgres)
+log "compose: exec id -u = $uid; PID 1 is $pid1; java runs as uid $jvm_uid, postgres as uid $pg_uid"
+[ "$uid" = 185 ] && [ "$pid1" = tini ] && [ "$jvm_uid" = "185 " ] && [ "$pg_uid" = "185 " ] \
+  || fail "not tini as PID 1 with java and postgres as uid 185"
+loaded=$(curl -s -w ' %{http_code}' -X POST -H 'Content-Type: application/json' -d "$fixture" "http://localhost:$PORT/_emulator/fixtures")
+[ "${loaded##* }" = 200 ] || fail "fixture load: $loaded"
 start=$SECONDS
 podman stop -t 30 "$emu" >/dev/null 2>"$WORK/stop.log"  # (podman also complains it has no systemd timer to remove)
 code=$(podman inspect --format '{{.State.ExitCode}}' "$emu")
 stopped=$(podman logs "$emu" 2>&1 | grep -m1 -o 'wksemu stopped in [0-9.]*s' || true)
-log "compose: SIGTERM -> exit $code after $((SECONDS - start)) s; log: ${stopped:-no shutdown line}"
-[ "$code" = 143 ] && [ -n "$stopped" ] || fail "no clean shutdown on SIGTERM"
-podman-compose -p "$PROJECT" down -v >/dev/null 2>&1
+pg_stopped=$(podman logs "$emu" 2>&1 | grep -c 'database system is shut down' || true)
+log "compose: SIGTERM -> exit $code after $((SECONDS - start)) s; log: ${stopped:-no shutdown line}, PostgreSQL shut down: $pg_stopped"
+[ "$code" = 143 ] && [ -n "$stopped" ] && [ "$pg_stopped" = 1 ] || fail "no clean shutdown on SIGTERM"
+podman-compose -p "$PROJECT" -f docker-compose.yml down >/dev/null 2>&1
+emu=$(compose_up docker-compose.yml)
+kept=$(curl -s "http://localhost:$PORT/_emulator/fixtures?project_id=0123456789abcdef0123456789abcdef" | grep -o '"resource_name":"kept-01"' || true)
+log "compose: started again on the wksemu-data volume: the fixture loaded before is $([ -n "$kept" ] && echo still there || echo lost)"
+[ -n "$kept" ] || fail "the embedded database's data did not survive the restart"
+podman-compose -p "$PROJECT" -f docker-compose.yml down -v >/dev/null 2>&1
+
+emu=$(compose_up docker-compose.external-db.yml)
+count=$(readme_count)
+embedded=$(podman logs "$emu" 2>&1 | grep -c 'embedded PostgreSQL' || true)
+log "docker-compose.external-db.yml: README curl -> count $count; embedded PostgreSQL lines in the log: $embedded"
+[ "${count%% *}" = 5 ] && [ "$embedded" = 0 ] || fail "external database: count $count, embedded lines $embedded"
+podman-compose -p "$PROJECT" -f docker-compose.external-db.yml down -v >/dev/null 2>&1
 
 # --- 2b. a database that comes back at another address ----------------------------------------------
 # The emulator and PostgreSQL as two `docker run`s on one network, DB_HOST the database container's name.
@@ -144,6 +174,7 @@ podman run -d --name "$PROJECT-moveemu" --network "$MOVE_NET" -p "$PORT:8080" -e
   -v "$PWD/seed:/deployments/seed:ro" "$IMAGE" >/dev/null
 wait_ready "http://localhost:$PORT/q/health/ready" 120 || { podman logs "$PROJECT-moveemu" | tail -30; fail "database moves: not ready"; }
 log "database moves: emulator ready after $((SECONDS - start)) s with the database at 10.89.77.10"
+[ "$(podman logs "$PROJECT-moveemu" 2>&1 | grep -c 'embedded PostgreSQL')" = 0 ] || fail "DB_HOST set, yet the embedded database started"
 podman rm -f -t 10 "$PROJECT-movedb" >/dev/null
 down_status=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/q/health/ready")
 log "database moves: database container removed; readiness -> $down_status"

@@ -66,7 +66,8 @@ class DeploymentKitTest {
         // X.Y.Z: the docs' placeholder for a released version
         Set<String> allowed = Set.of(IMAGE + ":" + projectVersion(), IMAGE + ":latest", IMAGE + ":X.Y.Z");
         List<Path> files = new ArrayList<>(List.of(Path.of("README.md"), Path.of("Dockerfile"),
-                Path.of("src/main/docker/Dockerfile.jvm"), Path.of("docker-compose.yml"), Path.of("scripts/verify-containers.sh")));
+                Path.of("src/main/docker/Dockerfile.jvm"), Path.of("docker-compose.yml"),
+                Path.of("docker-compose.external-db.yml"), Path.of("scripts/verify-containers.sh")));
         for (String dir : List.of("docs", "k8s", "examples", ".github")) {
             try (Stream<Path> walk = Files.walk(Path.of(dir))) {
                 walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".png")).forEach(files::add);
@@ -173,8 +174,31 @@ class DeploymentKitTest {
     }
 
     @Test
-    void theComposeFileBuildsTheImageAndWiresItToPostgres() throws IOException {
+    void theComposeFileIsOneServiceOnItsEmbeddedDatabaseWithItsDataInAVolume() throws IOException {
         JsonNode services = YAML.readTree(Path.of("docker-compose.yml").toFile()).path("services");
+        assertEquals(List.of("wksemu"), toList(services.fieldNames()));
+        JsonNode emulator = services.path("wksemu");
+        assertEquals(".", emulator.path("build").asText());
+        assertEquals(IMAGE + ":" + projectVersion(), emulator.path("image").asText());
+        JsonNode env = emulator.path("environment");
+        assertTrue(env.path("DB_HOST").isMissingNode() && env.path("QUARKUS_DATASOURCE_REACTIVE_URL").isMissingNode(), env.toString());
+        assertTrue(emulator.path("volumes").toString().contains("wksemu-data:/var/lib/wksemu\""), emulator.path("volumes").toString());
+        // the volume holds the data directory the image names
+        assertTrue(read("src/main/docker/Dockerfile.jvm").contains("EMULATOR_EMBEDDED_DATABASE=/var/lib/wksemu/pgdata"));
+        assertTrue(emulator.path("healthcheck").path("test").toString().contains("/q/health/ready"));
+        assertTrue(emulator.path("volumes").toString().contains("./seed:" + env.path("EMULATOR_SEED_DIR").asText() + ":ro"));
+        assertTrue(emulator.path("ports").get(0).asText().endsWith(":8080"));
+    }
+
+    private static List<String> toList(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @Test
+    void theExternalDatabaseComposeFileBuildsTheImageAndWiresItToPostgres() throws IOException {
+        JsonNode services = YAML.readTree(Path.of("docker-compose.external-db.yml").toFile()).path("services");
         JsonNode postgres = services.path("postgres");
         JsonNode emulator = services.path("wksemu");
         assertEquals("postgres:15", postgres.path("image").asText());
@@ -196,8 +220,8 @@ class DeploymentKitTest {
     void theRootDockerfileBuildsFromSourceIntoTheSameRuntimeStageAsDockerfileJvm() throws IOException {
         List<String> root = instructions(read("Dockerfile"));
         List<String> jvm = instructions(read("src/main/docker/Dockerfile.jvm"));
-        int runtime = root.indexOf("FROM eclipse-temurin:17-jre");
-        assertTrue(root.get(0).startsWith("FROM maven:3.9-eclipse-temurin-17 AS build"), root.get(0));
+        int runtime = root.indexOf("FROM eclipse-temurin:25-jre");
+        assertTrue(root.get(0).startsWith("FROM maven:3.9-eclipse-temurin-25 AS build"), root.get(0));
         assertTrue(root.subList(0, runtime).stream().anyMatch(l -> l.contains("mvn -B -ntp -Dmaven.test.skip=true package")));
         List<String> runtimeStage = root.subList(runtime, root.size()).stream()
                 .map(l -> l.replace("COPY --from=build --chown=185:185 /build/target/", "COPY --chown=185:185 target/")).toList();
@@ -226,12 +250,20 @@ class DeploymentKitTest {
         assertEquals("test", release.path("jobs").path("image").path("needs").asText());
         assertTrue(release.path("jobs").path("image").toString().contains("\"registry\":\"ghcr.io\""));
 
-        JsonNode gitlab = YAML.readTree(Path.of("examples/ci/gitlab-ci.yml").toFile()).path("integration");
-        assertEquals("true", gitlab.path("variables").path("FF_NETWORK_PER_BUILD").asText());
-        assertTrue(gitlab.path("script").toString().contains("/q/health/ready"));
+        // one service on its embedded database, and the external-database variant beside it
+        JsonNode gitlab = YAML.readTree(Path.of("examples/ci/gitlab-ci.yml").toFile());
+        JsonNode alone = gitlab.path("integration");
+        assertEquals(1, alone.path("services").size());
+        assertTrue(alone.path("variables").path("DB_HOST").isMissingNode());
+        assertTrue(alone.path("script").toString().contains("/q/health/ready"));
+        JsonNode external = gitlab.path("integration-external-db");
+        assertEquals("true", external.path("variables").path("FF_NETWORK_PER_BUILD").asText());
+        assertEquals("postgres", external.path("variables").path("DB_HOST").asText());
+        assertTrue(external.path("script").toString().contains("/q/health/ready"));
         JsonNode github = YAML.readTree(Path.of("examples/ci/github-actions.yml").toFile()).path("jobs");
+        assertEquals(List.of("wksemu"), toList(github.path("with-image").path("services").fieldNames()));
         for (Map.Entry<String, JsonNode> job : (Iterable<Map.Entry<String, JsonNode>>) github::fields) {
-            assertTrue(job.getValue().path("services").has("postgres"), job.getKey());
+            assertEquals(!job.getKey().equals("with-image"), job.getValue().path("services").has("postgres"), job.getKey());
             assertTrue(job.getValue().path("steps").toString().contains("/q/health/ready"), job.getKey());
         }
     }
