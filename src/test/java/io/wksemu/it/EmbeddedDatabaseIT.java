@@ -14,9 +14,13 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +36,19 @@ class EmbeddedDatabaseIT {
     private static final String LAST_30_DAYS = "/v2/" + SEED_PROJECT + "/statistics/metrics/desktops?start_time="
             + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "T00:00:00Z&end_time=" + LocalDate.now(ZoneOffset.UTC)
             + "T00:00:00Z";
+
+    private final List<Path> made = new ArrayList<>();
+
+    @AfterEach
+    void removeTheDataDirectories() throws IOException {
+        for (Path dir : made) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
 
     @Test
     void oneProcessServesTheSeedKeepsItsDataAndStopsItsDatabase() throws Exception {
@@ -95,9 +112,10 @@ class EmbeddedDatabaseIT {
         return isRoot() ? List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups") : List.of();
     }
 
-    /** A directory the emulator's user may write in. */
-    private static Path ownedDirectory() throws IOException {
+    /** A directory the emulator's user may write in, removed after the test. */
+    private Path ownedDirectory() throws IOException {
         Path dir = Files.createTempDirectory("wksemu-embedded");
+        made.add(dir);
         if (isRoot()) {
             UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
             Files.setOwner(dir, users.lookupPrincipalByName("postgres"));
