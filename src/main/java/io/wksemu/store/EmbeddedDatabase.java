@@ -81,7 +81,6 @@ public final class EmbeddedDatabase {
     private volatile Path bin;
     private Process postmaster;
     private boolean stopping;
-    private int restarts;
 
     private EmbeddedDatabase(Path data, int port, String user, String database) {
         this.data = data;
@@ -99,9 +98,12 @@ public final class EmbeddedDatabase {
         if (data.isEmpty()) {
             return;
         }
-        EmbeddedDatabase db = new EmbeddedDatabase(data.get(),
-                Integer.parseInt(env.getOrDefault("DB_PORT", "5432")), env.getOrDefault("DB_USERNAME", "wksemu"),
-                env.getOrDefault("DB_NAME", "wksemu"));
+        String port = env.getOrDefault("DB_PORT", "5432");
+        if (!port.matches("[0-9]{1,5}")) {
+            throw new IllegalArgumentException("DB_PORT must be a port number for the embedded PostgreSQL: " + port);
+        }
+        EmbeddedDatabase db = new EmbeddedDatabase(data.get(), Integer.parseInt(port),
+                env.getOrDefault("DB_USERNAME", "wksemu"), env.getOrDefault("DB_NAME", "wksemu"));
         current = db;
         Runtime.getRuntime().addShutdownHook(new Thread(db::stopOnExit, "embedded-database-stop"));
         Thread start = new Thread(db::start, "embedded-database-start");
@@ -125,11 +127,6 @@ public final class EmbeddedDatabase {
     /** Completes once the database first accepts connections; fails if it cannot be started. */
     public CompletionStage<Void> ready() {
         return ready;
-    }
-
-    /** How many times the postmaster was started again after it died. */
-    public synchronized int restarts() {
-        return restarts;
     }
 
     private void start() {
@@ -161,9 +158,8 @@ public final class EmbeddedDatabase {
         run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", user, "-E", "UTF8",
                 "--locale=C", "--auth=trust", "--no-sync"), null);
         // single-user mode: the database exists before the server first accepts a connection
-        List<String> single = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "--single", "-D",
-                data.toString(), "-c", "fsync=off", "postgres"));
-        run(single, "CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\" OWNER \"" + user.replace("\"", "\"\"")
+        run(List.of(bin.resolve("postgres").toString(), "--single", "-D", data.toString(), "-c", "fsync=off",
+                "postgres"), "CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\" OWNER \"" + user.replace("\"", "\"\"")
                 + "\";\n");
     }
 
@@ -194,7 +190,6 @@ public final class EmbeddedDatabase {
                 if (stopping) {
                     return;
                 }
-                restarts++;
                 launch();
             }
         } catch (IOException e) {
@@ -213,7 +208,7 @@ public final class EmbeddedDatabase {
             synchronized (this) {
                 process = postmaster;
             }
-            if (!process.isAlive() && !stoppingNow()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException("postgres exited with status " + process.exitValue()
                         + " (its messages are in the emulator's log)");
             }
@@ -228,10 +223,6 @@ public final class EmbeddedDatabase {
             Thread.sleep(10);
         }
         throw new IllegalStateException("not accepting connections after " + READY_LIMIT.toSeconds() + " s");
-    }
-
-    private synchronized boolean stoppingNow() {
-        return stopping;
     }
 
     /** Quarkus has started: its stop, not the JVM's exit, stops the database ({@link #stopAfterQuarkus()}). */

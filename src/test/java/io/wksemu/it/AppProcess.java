@@ -58,10 +58,7 @@ public final class AppProcess implements AutoCloseable {
 
     private static AppProcess start(Map<String, String> env, Path workDir, List<String> launcher, boolean awaitStore)
             throws IOException, InterruptedException {
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = freePort();
         String jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString();
         Path log = Files.createDirectories(Path.of("target", "it-logs").toAbsolutePath()).resolve("app-" + port + "-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(launcher);
@@ -109,6 +106,13 @@ public final class AppProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("emulator did not answer within 60 s: " + Files.readString(log.toPath()));
+    }
+
+    /** A loopback port no one listens on now, for a process or relay the test starts. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 
     /** GET with extra headers given as name, value, name, value, ... */

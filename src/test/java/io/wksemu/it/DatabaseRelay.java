@@ -24,9 +24,7 @@ final class DatabaseRelay implements AutoCloseable {
 
     /** A relay on a free port, not listening until {@link #open(InetAddress)}. */
     DatabaseRelay() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        port = AppProcess.freePort();
     }
 
     int port() {

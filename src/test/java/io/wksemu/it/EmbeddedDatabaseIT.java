@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wksemu.Fixtures;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +99,7 @@ class EmbeddedDatabaseIT {
     private static Map<String, String> embedded(Path data) throws IOException {
         Map<String, String> env = new HashMap<>();
         env.put("EMULATOR_EMBEDDED_DATABASE", data.toString());
-        env.put("DB_PORT", String.valueOf(freePort()));
+        env.put("DB_PORT", String.valueOf(AppProcess.freePort()));
         env.put("DB_HOST", null);
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", null);
         env.put("EMULATOR_SEED_DIR", Path.of("seed").toAbsolutePath().toString());
@@ -146,11 +145,5 @@ class EmbeddedDatabaseIT {
         HttpResponse<String> exported = app.get("/_emulator/fixtures?project_id=" + project);
         assertEquals(200, exported.statusCode(), exported.body());
         return exported.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }
