@@ -10,7 +10,7 @@ import io.wksemu.store.EmbeddedDatabase;
  * answers it instead, with the real gateway's JSON error and a request id ({@code gateway.GatewayRoutes}).
  * Quarkus reads this switch once, when its HTTP layer is first loaded, so it is set before anything else.
  * Then the embedded database starts, when the emulator runs one ({@link EmbeddedDatabase}), beside Quarkus' own
- * start, and {@link StartupWarmUp} gives the start a head start on a spare core.
+ * start.
  */
 @QuarkusMain
 public final class Main {
@@ -23,7 +23,6 @@ public final class Main {
     public static void main(String... args) {
         System.setProperty(URI_VALIDATION, "true");
         EmbeddedDatabase.begin(System.getenv());
-        StartupWarmUp.begin();
         Quarkus.run(args);
     }
 }

@@ -165,6 +165,11 @@ public final class AppProcess implements AutoCloseable {
         return process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
+    /** Sends SIGTERM, as a container runtime or Kubernetes does to stop the process. */
+    public void terminate() {
+        process.destroy();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
