@@ -49,6 +49,17 @@ class DeploymentKitTest {
         return m.group(1);
     }
 
+    @Test
+    void theJavaTestModuleHasTheEmulatorsVersionWhichNamesTheImageItStarts() throws IOException {
+        Matcher m = Pattern.compile("<artifactId>wksemu-testcontainers</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(read("testcontainers/pom.xml"));
+        assertTrue(m.find());
+        assertEquals(projectVersion(), m.group(1));
+        String properties = read("testcontainers/src/main/resources/io/wksemu/testcontainers/wksemu.properties");
+        assertTrue(properties.contains("version=${project.version}"), properties);
+        assertTrue(properties.contains("image=ghcr.io/wksemu/wksemu"), properties);
+    }
+
     /** The README's fenced blocks of one language, in order. */
     private static List<String> blocks(String markdown, String language) {
         List<String> found = new ArrayList<>();
