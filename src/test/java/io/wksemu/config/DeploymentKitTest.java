@@ -123,7 +123,9 @@ class DeploymentKitTest {
         List<String> commands = blocks(section, "sh").stream().flatMap(b -> b.lines()).filter(l -> !l.isBlank()).toList();
         assertEquals(List.of("scripts/run.sh", "scripts/test.sh"), commands);
         assertTrue(read("scripts/run.sh").contains("./mvnw -B"), "run.sh builds with the wrapper");
-        assertTrue(read("scripts/test.sh").contains("exec ./mvnw -B -ntp verify"), "test.sh tests with the wrapper");
+        String test = read("scripts/test.sh");
+        assertTrue(test.contains("./mvnw -B -ntp verify \"$@\""), "test.sh tests the emulator with the wrapper");
+        assertTrue(test.contains("exec ./mvnw -B -ntp -f testcontainers/pom.xml verify"), "then the Java-test module");
     }
 
     @Test
