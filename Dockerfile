@@ -73,7 +73,8 @@ USER 185
 # start initialises the data directory, applies the migrations and loads the seed, then answers a desktops
 # query, a users query and an admin call, and stops on SIGTERM; the JVM writes the cache as it exits. A cache
 # is valid only for the JVM build that wrote it, so none is ever copied from the host. The data directory
-# stays in the image, migrated and seeded: a container's first start has nothing to create.
+# stays in the image, migrated, then wiped by the last call: a container's first start has nothing to create,
+# and loads its seed folder (the image's, or one named by EMULATOR_SEED_DIR) into an empty store.
 RUN set -e; opts=$(echo "$JAVA_OPTS" | sed 's/-XX:AOTCache=[^ ]*//'); \
     java $opts -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar >/tmp/aot-training.log 2>&1 & pid=$!; \
     p=/v2/0b5c3a1d9e8f4b7a8c6d5e4f3a2b1c0d/statistics/metrics; q="start_time=$(date -u -d '-30 days' +%Y-%m-%dT00:00:00Z)&end_time=$(date -u +%Y-%m-%dT00:00:00Z)"; \
@@ -82,6 +83,7 @@ RUN set -e; opts=$(echo "$JAVA_OPTS" | sed 's/-XX:AOTCache=[^ ]*//'); \
     curl -fs -o /dev/null -H 'X-Auth-Token: training' "http://localhost:8080$p/desktops?$q"; \
     curl -fs -o /dev/null -H 'X-Auth-Token: training' "http://localhost:8080$p/users?$q"; \
     curl -fs -o /dev/null http://localhost:8080/_emulator/clock; \
+    curl -fs -o /dev/null -X DELETE http://localhost:8080/_emulator/state; \
     kill -TERM $pid; wait $pid || true; \
     if [ -s app.aot ]; then rm /tmp/aot-training.log; else cat /tmp/aot-training.log; exit 1; fi
 

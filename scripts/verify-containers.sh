@@ -13,7 +13,9 @@
 #      its volume at another address, and checks the emulator answers within 5 s without a restart;
 #   3. plays `kubectl kustomize` of k8s/base and of k8s/overlays/external-db with `podman kube play`,
 #      converted only where podman 4.3 cannot follow Kubernetes (printed: see convert below), and waits for
-#      each emulator to be ready.
+#      each emulator to be ready;
+#   4. runs the Java-test module's container tests (testcontainers/, -Pcontainers) against the image, through
+#      podman's Docker-compatible socket (started when none answers), all traffic on loopback.
 #
 # Base images (eclipse-temurin:25-jre, maven:3.9-eclipse-temurin-25, postgres:15) are pulled when not
 # present locally; without a registry, build look-alikes first and they are used as they are.
@@ -67,6 +69,7 @@ podman-compose -p "$PROJECT" -f docker-compose.external-db.yml down -v >/dev/nul
   podman network rm -f "$NET" "${PROJECT}_default" "$PROJECT-move" >/dev/null 2>&1 || true
   # volumes this run made: kube play's ConfigMap volumes, PostgreSQL's anonymous ones
   comm -13 <(echo "$volumes_before") <(podman volume ls -q | sort) | xargs -r podman volume rm -f >/dev/null 2>&1 || true
+  [ -n "${service_pid:-}" ] && kill "$service_pid" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -312,5 +315,27 @@ ext_password=$(sed -n 's/^  DB_PASSWORD: //p' k8s/overlays/external-db/db-creden
 podman run -d --name "$PROJECT-extdb" --network "$NET" -e POSTGRES_USER="$ext_user" \
   -e POSTGRES_PASSWORD="$ext_password" -e POSTGRES_DB=wksemu postgres:15 >/dev/null 2>"$WORK/extdb.log"
 play external-db k8s/overlays/external-db "$PROJECT-extdb"
+
+# --- 4. the Java-test module on real containers ----------------------------------------------------
+# testcontainers/'s container tests (-Pcontainers: WksEmuContainer's fixtures, seed folder, clock, strict
+# credentials, admin token and external database; @WksEmuTest's container mode with the SDK example) through
+# podman's Docker-compatible socket, started here when none answers. They start the image built above (the
+# module's default image is this version's tag); every port is mapped on loopback.
+SOCK=/run/podman/podman.sock
+if [ "$(curl -s --unix-socket "$SOCK" http://podman/_ping)" != OK ]; then
+  mkdir -p "$(dirname "$SOCK")"
+  podman system service --time=0 "unix://$SOCK" >"$WORK/podman-service.log" 2>&1 &
+  service_pid=$!
+  until [ "$(curl -s --unix-socket "$SOCK" http://podman/_ping)" = OK ]; do
+    kill -0 "$service_pid" 2>/dev/null || { cat "$WORK/podman-service.log"; fail "podman system service did not start"; }
+    sleep 0.2
+  done
+  log "started podman's Docker-compatible API on $SOCK"
+fi
+start=$SECONDS
+DOCKER_HOST=unix://$SOCK TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 \
+  ./mvnw -B -ntp -f testcontainers/pom.xml -Pcontainers test >"$WORK/module.log" 2>&1 \
+  || { grep -E 'Tests run|FAIL|ERROR' "$WORK/module.log" | head -40; fail "the module's container tests failed"; }
+log "testcontainers/ -Pcontainers: $(grep -E '^\[(INFO|WARNING)\] Tests run:' "$WORK/module.log" | tail -1 | sed 's/^\[[A-Z]*\] //') in $((SECONDS - start)) s"
 
 log "PASS"

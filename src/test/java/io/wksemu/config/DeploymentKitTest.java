@@ -115,6 +115,17 @@ class DeploymentKitTest {
     }
 
     @Test
+    void theJavaTestsPageShowsTheExampleTheModuleRunsAndItsCoordinates() throws IOException {
+        String page = read("docs/java-tests.md");
+        String source = read("testcontainers/src/test/java/io/wksemu/testcontainers/example/UsageReportExampleTest.java");
+        assertEquals(List.of(source), blocks(page, "java"));
+        String coordinates = "<groupId>io.wksemu</groupId>\n  <artifactId>wksemu-testcontainers</artifactId>\n  <version>"
+                + projectVersion() + "</version>";
+        assertTrue(blocks(page, "xml").stream().anyMatch(b -> b.contains(coordinates)), "docs/java-tests.md names " + coordinates);
+        assertTrue(read("README.md").contains("[`docs/java-tests.md`](docs/java-tests.md)"));
+    }
+
+    @Test
     void theQuickStartHasTwoCommandsRunAndTest() throws IOException {
         String readme = read("README.md");
         int start = readme.indexOf("## Quick start\n");
@@ -262,6 +273,13 @@ class DeploymentKitTest {
         assertEquals("./.github/workflows/ci.yml", release.path("jobs").path("test").path("uses").asText());
         assertEquals("test", release.path("jobs").path("image").path("needs").asText());
         assertTrue(release.path("jobs").path("image").toString().contains("\"registry\":\"ghcr.io\""));
+        // the Java-test module is published beside the image, after the same tests, with sources and javadoc
+        JsonNode module = release.path("jobs").path("module");
+        assertEquals("test", module.path("needs").asText());
+        assertEquals("write", module.path("permissions").path("packages").asText());
+        assertTrue(module.path("steps").toString().contains("-f testcontainers/pom.xml -Prelease -DskipTests deploy"),
+                module.toString());
+        assertTrue(read("testcontainers/pom.xml").contains("<artifactId>maven-javadoc-plugin</artifactId>"));
 
         // one service on its embedded database, and the external-database variant beside it
         JsonNode gitlab = YAML.readTree(Path.of("examples/ci/gitlab-ci.yml").toFile());

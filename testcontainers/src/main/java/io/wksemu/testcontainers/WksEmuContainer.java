@@ -37,6 +37,11 @@ public class WksEmuContainer extends GenericContainer<WksEmuContainer> {
     /** The image's seed folder: every {@code *.json} in it loads at start. */
     static final String SEED_DIR = "/deployments/seed/";
     private static final String OWN_SEED_DIR = "/deployments/own-seed/";
+    /**
+     * The mode of what is copied in: the emulator runs as uid 185, so a folder or file only its owner may read
+     * on the host (a JUnit {@code @TempDir} is 0700) must still be readable in the container.
+     */
+    private static final int READABLE = 0755;
 
     private String projectId = SEED_PROJECT_ID;
     private String accessKey = "wksemu-ak";
@@ -65,7 +70,7 @@ public class WksEmuContainer extends GenericContainer<WksEmuContainer> {
 
     /** Adds a fixture file to the image's seed folder, beside {@code default.json}: it loads at start. */
     public WksEmuContainer withFixture(Path file) {
-        return withCopyFileToContainer(MountableFile.forHostPath(file), SEED_DIR + file.getFileName());
+        return withCopyFileToContainer(MountableFile.forHostPath(file, READABLE), SEED_DIR + file.getFileName());
     }
 
     /** Adds a fixture built in code to the seed folder, as {@code name}.json. */
@@ -76,12 +81,12 @@ public class WksEmuContainer extends GenericContainer<WksEmuContainer> {
     /** Adds a fixture file from the classpath to the seed folder. */
     public WksEmuContainer withFixtureResource(String resource) {
         String name = resource.substring(resource.lastIndexOf('/') + 1);
-        return withCopyFileToContainer(MountableFile.forClasspathResource(resource), SEED_DIR + name);
+        return withCopyFileToContainer(MountableFile.forClasspathResource(resource, READABLE), SEED_DIR + name);
     }
 
     /** Seeds from this folder instead of the image's ({@code default.json} then does not load). */
     public WksEmuContainer withSeed(Path folder) {
-        withCopyFileToContainer(MountableFile.forHostPath(folder), OWN_SEED_DIR);
+        withCopyFileToContainer(MountableFile.forHostPath(folder, READABLE), OWN_SEED_DIR);
         return withEnv("EMULATOR_SEED_DIR", OWN_SEED_DIR);
     }
 
