@@ -53,7 +53,7 @@ ENV EMULATOR_SEED_DIR=/deployments/seed \
     QUARKUS_HTTP_PORT=8080
 
 # Memory: a fixed heap of 144 MiB with the serial collector, bounded metaspace and code cache: under the
-# 10,000-desktop benchmark the process peaked at 189 MiB resident (README, "Benchmarks"),
+# 10,000-desktop benchmark the process peaked at 189 MiB resident (docs/benchmarks.md),
 # and outside the heap it holds about 80 MiB (class cache, metaspace, code, threads). Building that
 # project's index takes about 25 MiB for a moment (its points are read packed, one row per desktop), builds
 # run one at a time, a project holds at most 20,000 desktops and users (emulator.limits), and the index cache

@@ -109,9 +109,51 @@ class DeploymentKitTest {
         // ...with the SDK coordinates the tests use
         String sdkVersion = Pattern.compile("<huaweicloud-sdk.version>([^<]+)<").matcher(read("pom.xml")).results()
                 .findFirst().orElseThrow().group(1);
-        List<String> xml = blocks(read("README.md"), "xml");
-        assertTrue(xml.stream().anyMatch(b -> b.contains("<artifactId>huaweicloud-sdk-workspace</artifactId>")
-                && b.contains("<version>" + sdkVersion + "</version>")), "README names huaweicloud-sdk-workspace " + sdkVersion);
+        assertTrue(read("README.md").contains("`com.huaweicloud.sdk:huaweicloud-sdk-workspace:" + sdkVersion + "`"),
+                "README names huaweicloud-sdk-workspace " + sdkVersion);
+    }
+
+    @Test
+    void theReadmeIsAFrontDoorAndEveryLinkOfItAndTheDocsNamesAFileOfTheRepository() throws IOException {
+        List<String> readme = read("README.md").lines().toList();
+        assertTrue(readme.size() < 200, "README has " + readme.size() + " lines");
+        assertEquals(List.of(), readme.stream().filter(l -> l.length() > 200).toList(), "README lines over 200 characters");
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        Pattern link = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path page : pages) {
+            String text = Files.readString(page);
+            assertFalse(text.contains("SEMANTICS.md"), page + " cites SEMANTICS.md, which users do not have");
+            Matcher m = link.matcher(text);
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.startsWith("http://") || target.startsWith("https://")) {
+                    continue;
+                }
+                String file = target.replaceAll("#.*$", "");
+                Path resolved = file.isEmpty() ? page : page.resolveSibling(file).normalize();
+                if (!Files.exists(resolved)) {
+                    broken.add(page + " -> " + target);
+                    continue;
+                }
+                String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
+                if (anchor != null && resolved.toString().endsWith(".md") && !anchors(Files.readString(resolved)).contains(anchor)) {
+                    broken.add(page + " -> " + target + " (no such heading)");
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
+
+    /** GitHub's anchors of a Markdown page's headings. */
+    private static Set<String> anchors(String markdown) {
+        Set<String> anchors = new TreeSet<>();
+        markdown.lines().filter(l -> l.startsWith("#")).forEach(l -> anchors.add(l.replaceFirst("^#+\\s*", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-')));
+        return anchors;
     }
 
     @Test
@@ -122,7 +164,7 @@ class DeploymentKitTest {
         String coordinates = "<groupId>io.wksemu</groupId>\n  <artifactId>wksemu-testcontainers</artifactId>\n  <version>"
                 + projectVersion() + "</version>";
         assertTrue(blocks(page, "xml").stream().anyMatch(b -> b.contains(coordinates)), "docs/java-tests.md names " + coordinates);
-        assertTrue(read("README.md").contains("[`docs/java-tests.md`](docs/java-tests.md)"));
+        assertTrue(read("README.md").contains("](docs/java-tests.md)"));
     }
 
     @Test
@@ -180,11 +222,11 @@ class DeploymentKitTest {
     }
 
     @Test
-    void theReadmeHasACurlForEveryAdminRoute() throws Exception {
+    void theAdminApiPageHasACurlForEveryAdminRoute() throws Exception {
         Set<String> routes = adminRoutes();
         assertTrue(routes.containsAll(Set.of("GET /_emulator/clock", "DELETE /_emulator/state", "POST /_emulator/faults")), routes.toString());
-        // curl commands of the README, continuation lines joined
-        List<String> curls = blocks(read("README.md"), "sh").stream()
+        // curl commands of the admin API's page, continuation lines joined
+        List<String> curls = blocks(read("docs/admin-api.md"), "sh").stream()
                 .flatMap(b -> Stream.of(b.replace("\\\n", " ").split("\n")))
                 .map(String::trim).filter(l -> l.startsWith("curl ")).toList();
         for (String route : routes) {
@@ -193,7 +235,7 @@ class DeploymentKitTest {
             Pattern url = Pattern.compile("https?://[^/ ]+" + path + "(?:[?'\" ]|$)");
             boolean found = curls.stream().anyMatch(c -> url.matcher(c).find()
                     && (verb.equals("GET") ? !c.contains(" -X ") : c.contains(" -X " + verb + " ")));
-            assertTrue(found, "README has no curl example for " + route);
+            assertTrue(found, "docs/admin-api.md has no curl example for " + route);
         }
     }
 

@@ -261,10 +261,10 @@ class K8sManifestsTest {
         manifests.forEach((file, docs) -> docs.forEach(doc -> assertFalse(
                 doc.path("kind").asText().equals("Secret") && doc.path("metadata").path("name").asText().equals(ADMIN_SECRET),
                 file + " commits the admin token")));
-        // The README tells how to create and how to read it, with the Secret's and key's names.
-        String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains("kubectl create secret generic " + ADMIN_SECRET + " --from-literal=token="), "README creates the Secret");
-        assertTrue(readme.contains("kubectl get secret " + ADMIN_SECRET + " -o jsonpath='{.data.token}' | base64 -d"), "README reads it");
+        // The deployment guide tells how to create and how to read it, with the Secret's and key's names.
+        String guide = Files.readString(Path.of("docs/deployment.md"));
+        assertTrue(guide.contains("kubectl create secret generic " + ADMIN_SECRET + " --from-literal=token="), "the guide creates the Secret");
+        assertTrue(guide.contains("kubectl get secret " + ADMIN_SECRET + " -o jsonpath='{.data.token}' | base64 -d"), "the guide reads it");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricRequest;
 import com.huaweicloud.sdk.workspace.v2.model.ListDesktopUsageMetricResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 
 /** Desktop usage of the last 30 days through the official SDK, against the emulator's seeded project. */
@@ -24,7 +25,7 @@ public class DesktopUsageExample {
         WorkspaceClient client = WorkspaceClient.newBuilder()
                 // Any AK/SK passes in the default (lenient) mode; the SDK signs the request with them.
                 .withCredential(new BasicCredentials().withAk("AK").withSk("SK").withProjectId(PROJECT_ID))
-                .withEndpoint(endpoint)
+                .withEndpoints(List.of(endpoint))
                 .build();
         return client.listDesktopUsageMetric(new ListDesktopUsageMetricRequest()
                 .withStartTime(today.minusDays(30) + "T00:00:00Z")

@@ -6,7 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -16,13 +18,18 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * Debian's headless chromium driven through its chromedriver (scripts/ensure-chromium.sh installs both), with
- * a fresh profile and nothing that reaches beyond this machine; the browser console is recorded.
+ * A headless Chromium or Chrome driven through its chromedriver, with a fresh profile and nothing that reaches
+ * beyond this machine; the browser console is recorded. The browser is {@code CHROME_BIN} and the driver
+ * {@code CHROMEDRIVER} when set, else the first found of Debian's {@code chromium} (scripts/ensure-chromium.sh
+ * installs it) and the {@code google-chrome} of GitHub's Ubuntu runners, and of {@code /usr/bin/chromedriver}
+ * and the runners' {@code $CHROMEWEBDRIVER/chromedriver}.
  */
 public final class Chromium implements AutoCloseable {
 
-    private static final Path BINARY = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path BINARY = first("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/google-chrome",
+            "/usr/bin/google-chrome-stable");
+    private static final Path DRIVER = first("CHROMEDRIVER", "/usr/bin/chromedriver",
+            System.getenv("CHROMEWEBDRIVER") == null ? null : System.getenv("CHROMEWEBDRIVER") + "/chromedriver");
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -33,8 +40,8 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium start() throws IOException {
-        assertTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
-                "chromium and chromedriver are missing: run scripts/ensure-chromium.sh");
+        assertTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER), "no browser (" + BINARY + ") or driver ("
+                + DRIVER + "): run scripts/ensure-chromium.sh, or set CHROME_BIN and CHROMEDRIVER");
         Path profile = Files.createTempDirectory("wksemu-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
@@ -49,6 +56,16 @@ public final class Chromium implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 800));
         return new Chromium(profile, driver);
+    }
+
+    /** The variable's path when set, else the first executable candidate, else the first candidate. */
+    private static Path first(String variable, String... candidates) {
+        String set = System.getenv(variable);
+        if (set != null && !set.isBlank()) {
+            return Path.of(set);
+        }
+        return Arrays.stream(candidates).filter(Objects::nonNull).map(Path::of).filter(Files::isExecutable)
+                .findFirst().orElse(Path.of(candidates[0]));
     }
 
     public ChromeDriver driver() {

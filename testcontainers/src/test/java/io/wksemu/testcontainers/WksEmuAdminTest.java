@@ -219,7 +219,7 @@ class WksEmuAdminTest {
         assertEquals(404, gone.status());
 
         admin.resetClock();
-        assertEquals(new LoadResult(1, 5, 4, 9, 0), admin.reseedProject(SEED_PROJECT));
+        assertEquals(new LoadResult(1, 5, 4, 9, 1), admin.reseedProject(SEED_PROJECT));
         assertEquals(5, admin.desktops(SEED_PROJECT).count());
     }
 
