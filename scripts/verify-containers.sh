@@ -11,6 +11,7 @@
 #      volume and finds the fixture; then docker-compose.external-db.yml, where no embedded database starts;
 #      then runs the image and a PostgreSQL as two containers, removes the database and starts it again on
 #      its volume at another address, and checks the emulator answers within 5 s without a restart;
+#      then replays the CI recipes of examples/ci (scripts/replay-ci-recipes.py);
 #   3. plays `kubectl kustomize` of k8s/base and of k8s/overlays/external-db with `podman kube play`,
 #      converted only where podman 4.3 cannot follow Kubernetes (printed: see convert below), and waits for
 #      each emulator to be ready;
@@ -198,6 +199,13 @@ log "database moves: back at 10.89.77.20 (the name resolves to $resolved in the 
 podman rm -f -t 10 "$PROJECT-moveemu" "$PROJECT-movedb" >/dev/null
 podman volume rm -f "$PROJECT-movedb" >/dev/null
 podman network rm -f "$MOVE_NET" >/dev/null
+
+# --- 2c. the CI recipes of examples/ci, replayed ---------------------------------------------------
+# Their services as podman containers on a network per job, their steps in order (scripts/replay-ci-recipes.py
+# says what is replaced); the image they pull, ghcr.io/wksemu/wksemu:latest, is the one built above.
+podman tag "$IMAGE" "${IMAGE%:*}:latest"
+log "examples/ci: replaying the recipes (${IMAGE%:*}:latest is the image built above)"
+/usr/bin/python3 scripts/replay-ci-recipes.py "$IMAGE" "$PORT" || fail "a CI recipe of examples/ci failed"
 
 # --- 3. Kubernetes manifests -------------------------------------------------------------------------
 # podman 4.3's `kube play` is not a cluster. Converted, and nothing else:
