@@ -11,16 +11,16 @@ class StartupLimitTest {
 
     @Test
     void theStartWaitsTheWholeConfiguredWaitThenBoundsItsOwnWork() {
-        assertEquals(Duration.ofMinutes(5), Startup.startLimit(Duration.ZERO));
-        assertEquals(Duration.ofSeconds(360), Startup.startLimit(Duration.ofSeconds(60)));
+        assertEquals(Duration.ofMinutes(5), StoreStartup.startLimit(Duration.ZERO));
+        assertEquals(Duration.ofSeconds(360), StoreStartup.startLimit(Duration.ofSeconds(60)));
         // an hour's wait is an hour, not the five minutes it was once silently cut to
-        assertEquals(Duration.ofMinutes(65), Startup.startLimit(Duration.ofHours(1)));
+        assertEquals(Duration.ofMinutes(65), StoreStartup.startLimit(Duration.ofHours(1)));
     }
 
     @Test
     void aNegativeWaitIsRefusedByName() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> Startup.startLimit(Duration.ofSeconds(-5)));
+                () -> StoreStartup.startLimit(Duration.ofSeconds(-5)));
         assertEquals("emulator.database-wait (EMULATOR_DATABASE_WAIT) must not be negative: PT-5S", refused.getMessage());
     }
 }

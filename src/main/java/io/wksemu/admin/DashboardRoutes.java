@@ -3,10 +3,12 @@ package io.wksemu.admin;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * The dashboard's entrances: a browser (an {@code Accept} naming {@code text/html}) asking for {@code /} or
@@ -33,7 +35,7 @@ public class DashboardRoutes {
                 redirect(rc);
             } else if ((path.equals("/") || path.equals("/_emulator") || path.equals("/_emulator/"))
                     && (rc.request().method() == HttpMethod.GET || rc.request().method() == HttpMethod.HEAD)
-                    && wantsHtml(rc.request().getHeader(HttpHeaders.ACCEPT))) {
+                    && wantsHtml(rc.parsedHeaders().accept())) {
                 redirect(rc);
             } else {
                 rc.next();
@@ -46,29 +48,11 @@ public class DashboardRoutes {
         return path != null && path.startsWith(PAGE);
     }
 
-    /** Whether an Accept header names text/html (or XHTML) with a non-zero quality, as browsers send. */
-    static boolean wantsHtml(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim();
-            if (!type.equalsIgnoreCase("text/html") && !type.equalsIgnoreCase("application/xhtml+xml")) {
-                continue;
-            }
-            boolean refused = false;
-            for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].trim();
-                if (param.startsWith("q=") || param.startsWith("Q=")) {
-                    refused = param.substring(2).trim().matches("0(\\.0{0,3})?");
-                }
-            }
-            if (!refused) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the Accept header names text/html (or XHTML) with a non-zero quality, as browsers send. */
+    static boolean wantsHtml(List<MIMEHeader> accept) {
+        // weight(), not isPermitted(): Vert.x 4.5's isPermitted() is true for a zero weight only
+        return accept.stream().anyMatch(range -> range.weight() > 0 && (range.value().equalsIgnoreCase("text/html")
+                || range.value().equalsIgnoreCase("application/xhtml+xml")));
     }
 
     private static void redirect(RoutingContext rc) {

@@ -3,10 +3,11 @@ package io.wksemu.admin;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.fixture.FixtureDocument;
+import io.wksemu.fixture.FixtureExport;
 import io.wksemu.fixture.FixtureService;
+import io.wksemu.fixture.LoadResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,16 +24,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class FixtureResource {
 
     private final FixtureService fixtures;
+    private final FixtureExport export;
 
-    public FixtureResource(FixtureService fixtures) {
+    public FixtureResource(FixtureService fixtures, FixtureExport export) {
         this.fixtures = fixtures;
+        this.export = export;
     }
 
     /** The body is JSON whatever {@code Content-Type} says; {@code ?reset=true} first wipes the projects it names. */
     @POST
     @APIResponse(responseCode = "400", description = "EMU.0400: invalid fixture document (entry path and rule in error_msg) or reset flag")
     @Consumes(MediaType.WILDCARD)
-    public Uni<FixtureService.LoadResult> load(FixtureDocument document, @RestQuery("reset") String reset) {
+    public Uni<LoadResult> load(FixtureDocument document, @RestQuery("reset") String reset) {
         return fixtures.load(document, AdminParams.flag(reset, "reset"));
     }
 
@@ -42,7 +45,7 @@ public class FixtureResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FixtureDocument.class)))
     @APIResponse(responseCode = "400", description = "EMU.0400: invalid project_id")
     @APIResponse(responseCode = "404", description = "EMU.0404: the project has no desktops")
-    public Uni<ObjectNode> export(@RestQuery("project_id") String projectId) {
-        return fixtures.export(AdminParams.optionalProjectId(projectId));
+    public Uni<FixtureDocument> export(@RestQuery("project_id") String projectId) {
+        return export.export(AdminParams.optionalProjectId(projectId));
     }
 }

@@ -1,6 +1,6 @@
 package io.wksemu.admin;
 
-import io.wksemu.error.JsonBodies;
+import io.wksemu.binding.JsonBodies;
 import io.wksemu.fixture.FixtureDocument;
 import io.wksemu.fixture.FixtureParser;
 import jakarta.ws.rs.Consumes;

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.error.DomainException;
-import io.wksemu.inventory.InventoryRepository;
+import io.wksemu.inventory.StoredDesktop;
 import io.wksemu.inventory.InventoryService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -95,7 +95,7 @@ public class ProjectAdminResource {
                         r.createdDay().toString(), r.usageSeconds())).toList()));
     }
 
-    private static DesktopView desktop(InventoryRepository.DesktopRow d) {
+    private static DesktopView desktop(StoredDesktop d) {
         OpenSession open = d.openSince() == null ? null : new OpenSession(d.openUser(), d.openSince().toString());
         return new DesktopView(d.resourceId(), d.resourceName(), d.poolId(), d.createdAt().toString(), open);
     }

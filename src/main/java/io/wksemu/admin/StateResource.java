@@ -3,6 +3,7 @@ package io.wksemu.admin;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.fixture.FixtureService;
+import io.wksemu.fixture.SeedService;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,9 +24,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class StateResource {
 
     private final FixtureService fixtures;
+    private final SeedService seed;
 
-    public StateResource(FixtureService fixtures) {
+    public StateResource(FixtureService fixtures, SeedService seed) {
         this.fixtures = fixtures;
+        this.seed = seed;
     }
 
     @DELETE
@@ -38,7 +41,7 @@ public class StateResource {
         if (!reseed) {
             return fixtures.wipe(projectId).replaceWith(answer);
         }
-        return fixtures.reseed(projectId).map(loaded -> {
+        return seed.reseed(projectId).map(loaded -> {
             answer.put("reseeded", loaded);
             return answer;
         });

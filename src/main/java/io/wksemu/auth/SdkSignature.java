@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,8 +75,8 @@ public final class SdkSignature {
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
                     .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
-    private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX_UPPER = HexFormat.of().withUpperCase();
+    private static final HexFormat HEX_LOWER = HexFormat.of();
 
     private SdkSignature() {
     }
@@ -320,7 +321,7 @@ public final class SdkSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return hexLower(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+            return HEX_LOWER.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is mandatory in every JDK", e);
         }
@@ -414,7 +415,7 @@ public final class SdkSignature {
                     || c == '-' || c == '_' || c == '.' || c == '~') {
                 out.append((char) c);
             } else {
-                out.append('%').append(HEX_UPPER[c >> 4]).append(HEX_UPPER[c & 0xF]);
+                out.append('%').append(HEX_UPPER.toHexDigits(b));
             }
         }
         return out.toString();
@@ -458,44 +459,18 @@ public final class SdkSignature {
 
     static String sha256Hex(byte[] data) {
         try {
-            return hexLower(MessageDigest.getInstance("SHA-256").digest(data));
+            return HEX_LOWER.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
         }
     }
 
-    private static String hexLower(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = HEX_LOWER[(bytes[i] >> 4) & 0xF];
-            out[2 * i + 1] = HEX_LOWER[bytes[i] & 0xF];
-        }
-        return new String(out);
-    }
-
     private static boolean isHex(String s, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (hexValue(s.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return s.length() == length && s.chars().allMatch(HexFormat::isHexDigit);
     }
 
-    /** ASCII-only on purpose: {@link Character#digit} would also accept e.g. Arabic-Indic digits. */
+    /** The digit's value, or -1; ASCII only ({@link HexFormat#isHexDigit}), unlike {@link Character#digit}. */
     private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }

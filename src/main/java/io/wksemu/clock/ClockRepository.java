@@ -14,7 +14,13 @@ import java.util.Locale;
 @ApplicationScoped
 public class ClockRepository {
 
-    static final String SELECT_COLUMNS = "c.mode, c.fixed_at, c.offset_ms";
+    /**
+     * The clock's columns of {@code clock_state c}, for a statement that reads the clock together with other
+     * state (a query's snapshot); {@link #fromRow} reads them back, so no other class knows the columns.
+     */
+    public static final String SELECT_COLUMNS = "c.mode, c.fixed_at, c.offset_ms";
+    /** How many columns {@link #SELECT_COLUMNS} selects. */
+    public static final int COLUMN_COUNT = 3;
 
     private final Pool pool;
 

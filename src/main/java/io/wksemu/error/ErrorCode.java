@@ -51,11 +51,6 @@ public enum ErrorCode {
         return message;
     }
 
-    /** Whether this code belongs to the admin API's own catalogue. */
-    public boolean adminSurface() {
-        return code.startsWith("EMU.");
-    }
-
     /** Whether the real gateway (not the service behind it) answers this error: its body carries request_id. */
     public boolean gatewayLevel() {
         return gatewayLevel(code);

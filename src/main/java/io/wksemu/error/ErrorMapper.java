@@ -71,7 +71,7 @@ public class ErrorMapper {
         for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
                 // the problem and where it is, never the parser's own wording (which names its classes and settings)
-                return domain(DomainException.invalid(JsonBodies.at(json, "Invalid JSON") + "."), admin);
+                return domain(DomainException.invalid(ParserLocation.at(json, "Invalid JSON") + "."), admin);
             }
         }
         if (t instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {

@@ -1,6 +1,8 @@
 package io.wksemu.gateway;
 
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -14,7 +16,7 @@ import io.wksemu.error.ErrorCode;
 import io.wksemu.error.ErrorMapper;
 import io.wksemu.error.ErrorResponses;
 import io.wksemu.error.RequestIds;
-import io.wksemu.store.StartupStatus;
+import io.wksemu.startup.StartupStatus;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -35,13 +37,15 @@ import java.util.Map;
 public class GatewayRoutes {
 
     void install(@Observes StartupEvent ignored, Router router, RequestJournal journal, EmulatorConfig config,
-            StartupStatus startup) {
+            StartupStatus startup, MeterRegistry registry) {
         EmulatorConfig.Limits limits = config.limits();
         // A chunked body announces no length: it is read here, up to the limit, before any resource (which
         // then takes it from the routing context), so that one over the limit is this gateway's 413 too. So is
         // any large body, when its turn comes (LargeBodies; chunked bodies count as large).
         BodyHandler wholeBodies = BodyHandler.create(false).setBodyLimit(limits.maxBodySize());
         LargeBodies largeBodies = new LargeBodies();
+        Gauge.builder("wksemu.large.bodies.waiting", largeBodies, LargeBodies::waiting)
+                .description("Requests with a large body waiting, paused, for their turn").register(registry);
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(rc -> {
             if (rc.statusCode() == ErrorCode.ENTITY_TOO_LARGE.status() && !rc.response().ended()) {
                 tooLarge(rc);

@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import io.wksemu.store.Turns;
+import io.wksemu.concurrent.Turns;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -103,6 +103,11 @@ final class LargeBodies {
                 }
             });
         }
+    }
+
+    /** Requests waiting for the turn. */
+    int waiting() {
+        return turns.queued();
     }
 
     private void release() {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.wksemu.clock.ClockService;
 import io.wksemu.gateway.RequestJournal;
-import io.wksemu.stats.ProjectIndexCache;
+import io.wksemu.stats.IndexCache;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -18,14 +18,14 @@ import jakarta.inject.Singleton;
 public class EmulatorGauges {
 
     void register(@Observes StartupEvent ignored, MeterRegistry registry, ClockService clock, RequestJournal journal,
-            ProjectIndexCache indexes) {
+            IndexCache indexes) {
         Gauge.builder("wksemu.clock.offset.seconds", clock, ClockService::offsetSeconds)
                 .description("Emulator clock minus wall time").register(registry);
         Gauge.builder("wksemu.journal.size", journal, RequestJournal::size)
                 .description("Calls held by /_emulator/requests").register(registry);
-        Gauge.builder("wksemu.index.projects", indexes, ProjectIndexCache::size)
+        Gauge.builder("wksemu.index.projects", indexes, IndexCache::size)
                 .description("Projects whose query index is in memory").register(registry);
-        Gauge.builder("wksemu.index.bytes", indexes, ProjectIndexCache::bytes)
+        Gauge.builder("wksemu.index.bytes", indexes, IndexCache::bytes)
                 .description("Heap the held query indexes weigh (bounded by emulator.index.max-bytes)").register(registry);
     }
 }

@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +12,6 @@ import java.util.List;
 /** The SQL that summarises what is stored, without reading whole documents. */
 @ApplicationScoped
 public class InventoryRepository {
-
-    /** Counts of one project's stored rows. */
-    public record ProjectCounts(String projectId, long desktops, long sessions, long openSessions, long points) {
-    }
-
-    /** One stored desktop and, when it has one, its open session. */
-    public record DesktopRow(String resourceId, String resourceName, String poolId, Instant createdAt,
-            String openUser, Instant openSince) {
-    }
 
     /** One stored day point. */
     public record PointRow(String resourceId, LocalDate day, int usageSeconds) {
@@ -62,7 +52,7 @@ public class InventoryRepository {
      * resource_id; "C" compares code points as the endpoint's Java sort does, whatever the database's locale),
      * each with its open session if any.
      */
-    public Uni<List<DesktopRow>> desktops(SqlClient client, String projectId, int offset, int limit) {
+    public Uni<List<StoredDesktop>> desktops(SqlClient client, String projectId, int offset, int limit) {
         return client.preparedQuery("""
                         SELECT d.resource_id, d.resource_name, d.resource_pool_id, d.created_at, o.user_name, o.login_at
                         FROM desktop d
@@ -75,9 +65,9 @@ public class InventoryRepository {
                         OFFSET $2 LIMIT $3
                         """)
                 .execute(Tuple.of(projectId, offset, limit)).map(rows -> {
-                    List<DesktopRow> desktops = new ArrayList<>();
+                    List<StoredDesktop> desktops = new ArrayList<>();
                     for (Row r : rows) {
-                        desktops.add(new DesktopRow(r.getString(0), r.getString(1), r.getString(2),
+                        desktops.add(new StoredDesktop(r.getString(0), r.getString(1), r.getString(2),
                                 r.getOffsetDateTime(3).toInstant(), r.getString(4),
                                 r.getOffsetDateTime(5) == null ? null : r.getOffsetDateTime(5).toInstant()));
                     }

@@ -40,7 +40,7 @@ public class InventoryService {
     }
 
     /** A page of a project's desktops and the total. */
-    public record DesktopPage(long count, List<InventoryRepository.DesktopRow> desktops) {
+    public record DesktopPage(long count, List<StoredDesktop> desktops) {
     }
 
     /**
@@ -53,7 +53,7 @@ public class InventoryService {
     public record GridRow(String resourceId, String resourceName, LocalDate createdDay, List<Integer> usageSeconds) {
     }
 
-    public Uni<List<InventoryRepository.ProjectCounts>> projects() {
+    public Uni<List<ProjectCounts>> projects() {
         return StoreOutage.bounded(pool.withConnection(repository::projects));
     }
 
@@ -76,7 +76,7 @@ public class InventoryService {
             return dueDays.ensureAggregatedThrough(lastDue)
                     .chain(() -> desktops(projectId, offset, limit))
                     .chain(page -> StoreOutage.bounded(pool.withConnection(c -> repository.points(c, projectId,
-                                    page.desktops().stream().map(InventoryRepository.DesktopRow::resourceId).toList(), from, lastDue)))
+                                    page.desktops().stream().map(StoredDesktop::resourceId).toList(), from, lastDue)))
                             .map(points -> new Grid(from, today, lastDue, page.count(), rows(page, points, calendar, from, today, lastDue))));
         });
     }
@@ -89,7 +89,7 @@ public class InventoryService {
         }
         int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
         List<GridRow> rows = new ArrayList<>(page.desktops().size());
-        for (InventoryRepository.DesktopRow d : page.desktops()) {
+        for (StoredDesktop d : page.desktops()) {
             LocalDate created = calendar.dayOf(d.createdAt());
             Map<LocalDate, Integer> own = stored.getOrDefault(d.resourceId(), Map.of());
             List<Integer> seconds = new ArrayList<>(days);

@@ -1,7 +1,7 @@
 package io.wksemu.stats;
 
 import io.smallrye.mutiny.Uni;
-import io.wksemu.store.Turns;
+import io.wksemu.concurrent.Turns;
 import java.util.function.Supplier;
 
 /**

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Answers the statistics queries of SEMANTICS.md section 2 (desktops, from a per-project {@link ProjectIndex})
+ * Answers the statistics queries of SEMANTICS.md section 2 (desktops, from a per-project {@link DesktopIndex})
  * and section 8 (users, from a per-project {@link UserIndex}) the same way. Each query reads the clock and
  * the project's version in one statement, so it sees every write committed on any replica before it began;
  * an index is rebuilt from PostgreSQL only when the version moved or the window reaches outside the days it
@@ -34,23 +34,23 @@ public class StatisticsService {
     }
 
     private final StatsRepository repository;
-    private final ProjectIndexCache cache;
+    private final IndexCache cache;
     private final ClockService clock;
     private final DueDays dueDays;
-    private final Kind<ProjectIndex> desktops;
+    private final Kind<DesktopIndex> desktops;
     private final Kind<UserIndex> users;
     /** Index rebuilds in flight, by kind, project, version and days held. */
     private final Map<String, Uni<? extends CachedIndex>> loading = new ConcurrentHashMap<>();
     /** Rebuilds of different projects run one after another: each needs memory in proportion to its project. */
     private final OneAtATime builds = new OneAtATime();
 
-    public StatisticsService(StatsRepository repository, ProjectIndexCache cache, ClockService clock,
+    public StatisticsService(StatsRepository repository, IndexCache cache, ClockService clock,
             DueDays dueDays) {
         this.dueDays = dueDays;
         this.repository = repository;
         this.cache = cache;
         this.clock = clock;
-        this.desktops = new Kind<>(ProjectIndex.class, StatisticsCalendar.RETENTION_DAYS,
+        this.desktops = new Kind<>(DesktopIndex.class, StatisticsCalendar.RETENTION_DAYS,
                 (projectId, floor, ceiling, calendar) -> repository.loadIndex(projectId, floor, ceiling, calendar));
         this.users = new Kind<>(UserIndex.class, StatisticsCalendar.USER_WINDOW_DAYS,
                 (projectId, floor, ceiling, calendar) -> repository.loadUserIndex(projectId, floor, ceiling));

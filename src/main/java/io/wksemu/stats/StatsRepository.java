@@ -19,7 +19,6 @@ import java.util.List;
 @ApplicationScoped
 public class StatsRepository {
 
-
     private final Pool pool;
 
     public StatsRepository(Pool pool) {
@@ -34,13 +33,14 @@ public class StatsRepository {
     }
 
     public Uni<Snapshot> snapshot(String projectId) {
-        return StoreOutage.bounded(pool.withConnection(c -> c.preparedQuery("SELECT c.mode, c.fixed_at, c.offset_ms, "
+        int after = ClockRepository.COLUMN_COUNT;
+        return StoreOutage.bounded(pool.withConnection(c -> c.preparedQuery("SELECT " + ClockRepository.SELECT_COLUMNS + ", "
                         + "(SELECT version FROM project_state WHERE project_id = $1), "
                         + "(SELECT max(day) FROM aggregated_day) FROM clock_state c WHERE c.id = 1")
                 .execute(Tuple.of(projectId)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
-                    return new Snapshot(ClockRepository.fromRow(row, 0), row.getLong(3), row.getLocalDate(4));
+                    return new Snapshot(ClockRepository.fromRow(row, 0), row.getLong(after), row.getLocalDate(after + 1));
                 }));
     }
 
@@ -48,9 +48,9 @@ public class StatsRepository {
      * Reads the project's desktops and its points of days [floor, ceiling] in one consistent snapshot, labelled
      * with the version it reflects; null when the project has no data. Points outside the span are never read.
      */
-    public Uni<ProjectIndex> loadIndex(String projectId, LocalDate floor, LocalDate ceiling, StatisticsCalendar calendar) {
+    public Uni<DesktopIndex> loadIndex(String projectId, LocalDate floor, LocalDate ceiling, StatisticsCalendar calendar) {
         Tuple p = Tuple.of(projectId);
-        List<ProjectIndex.DesktopRow> desktops = new ArrayList<>();
+        List<DesktopIndex.DesktopRow> desktops = new ArrayList<>();
         return StoreOutage.bounded(pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
                 .chain(() -> tx.preparedQuery("SELECT version FROM project_state WHERE project_id = $1").execute(p))
                 .chain(versionRows -> {
@@ -60,10 +60,10 @@ public class StatsRepository {
                     long version = versionRows.iterator().next().getLong(0);
                     return tx.preparedQuery("SELECT resource_id, resource_name, resource_pool_id, created_at "
                                     + "FROM desktop WHERE project_id = $1").execute(p)
-                            .invoke(rows -> rows.forEach(r -> desktops.add(new ProjectIndex.DesktopRow(r.getString(0),
+                            .invoke(rows -> rows.forEach(r -> desktops.add(new DesktopIndex.DesktopRow(r.getString(0),
                                     r.getString(1), r.getString(2), calendar.dayOf(r.getOffsetDateTime(3).toInstant())))))
                             .chain(() -> tx.preparedQuery(PACKED_POINTS).execute(Tuple.of(projectId, floor, ceiling)))
-                            .map(rows -> new ProjectIndex(version, floor, ceiling, desktops, unpack(rows, floor)));
+                            .map(rows -> new DesktopIndex(version, floor, ceiling, desktops, unpack(rows, floor)));
                 })));
     }
 
@@ -77,7 +77,7 @@ public class StatsRepository {
             + "string_agg(int4send(day - $2) || int4send(usage_seconds), ''::bytea ORDER BY day) "
             + "FROM daily_usage WHERE project_id = $1 AND day BETWEEN $2 AND $3 GROUP BY resource_id";
 
-    static ProjectIndex.Points unpack(RowSet<Row> rows, LocalDate floor) {
+    static DesktopIndex.Points unpack(RowSet<Row> rows, LocalDate floor) {
         List<String> ids = new ArrayList<>(rows.size());
         List<byte[]> packed = new ArrayList<>(rows.size());
         for (Row row : rows) {

@@ -9,7 +9,7 @@ import java.util.HashMap;
 
 /**
  * An immutable in-memory index of one project's per-user daily figures over the users endpoint's 30-day
- * window (SEMANTICS.md section 8), built like {@link ProjectIndex}: per user, day-major prefix sums of
+ * window (SEMANTICS.md section 8), built like {@link DesktopIndex}: per user, day-major prefix sums of
  * seconds of use, successful and failed logins, so any day range costs three array reads per user and a
  * query is linear in the number of users whatever the range. Users are held in username order, which is
  * both the unsorted order and the tie-break of a sort.
@@ -90,21 +90,9 @@ public final class UserIndex implements CachedIndex {
         return version;
     }
 
-    public LocalDate floor() {
-        return LocalDate.ofEpochDay(floor);
-    }
-
-    public LocalDate ceiling() {
-        return LocalDate.ofEpochDay(ceiling);
-    }
-
     @Override
     public boolean covers(QueryWindow window) {
         return window.first().toEpochDay() >= floor && window.last().toEpochDay() <= ceiling;
-    }
-
-    public int userCount() {
-        return names.length;
     }
 
     @Override

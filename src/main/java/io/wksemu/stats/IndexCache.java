@@ -14,14 +14,14 @@ import java.util.Set;
  * slow rebuild never hides a newer state.
  */
 @ApplicationScoped
-public class ProjectIndexCache {
+public class IndexCache {
 
     private record Key(Class<? extends CachedIndex> kind, String projectId) {
     }
 
     private final Cache<Key, CachedIndex> byProject;
 
-    public ProjectIndexCache(EmulatorConfig config) {
+    public IndexCache(EmulatorConfig config) {
         this.byProject = Caffeine.newBuilder()
                 .maximumWeight(config.index().maxBytes())
                 .weigher((Key key, CachedIndex index) -> (int) Math.min(Integer.MAX_VALUE,

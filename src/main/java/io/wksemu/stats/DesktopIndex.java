@@ -20,7 +20,7 @@ import java.util.Map;
  * future) cost no memory. Days past the last stored point read as 0 seconds, as do days without a point
  * from each desktop's first day (its creation day, or an earlier explicit point) on.
  */
-public final class ProjectIndex implements CachedIndex {
+public final class DesktopIndex implements CachedIndex {
 
     private static final int NEVER_USED = Integer.MIN_VALUE;
     /** The queryable window: days today-180 to today-1, plus one for a window read across a day change. */
@@ -49,24 +49,6 @@ public final class ProjectIndex implements CachedIndex {
     public record DesktopRow(String resourceId, String resourceName, String resourcePoolId, LocalDate createdDay) {
     }
 
-    public record PointRow(String resourceId, LocalDate day, int usageSeconds) {
-    }
-
-    /** An index of days [floorDay, floorDay + MAX_DAYS - 1]. */
-    public ProjectIndex(long version, LocalDate floorDay, List<DesktopRow> desktops, List<PointRow> points) {
-        this(version, floorDay, floorDay.plusDays(MAX_DAYS - 1), desktops, points);
-    }
-
-    /**
-     * An index of days [floorDay, ceilingDay], which must be at most {@link #MAX_DAYS} days; points outside
-     * are ignored.
-     */
-    public ProjectIndex(long version, LocalDate floorDay, LocalDate ceilingDay, List<DesktopRow> desktops,
-            List<PointRow> points) {
-        this(version, floorDay, ceilingDay, desktops,
-                sink -> points.forEach(p -> sink.accept(p.resourceId(), p.day().toEpochDay(), p.usageSeconds())));
-    }
-
     /**
      * The points an index is built from, as a source the build walks twice, so that a loader can hand them over
      * in whatever compact form it read them (a project of 10,000 desktops has over 400,000 points).
@@ -82,8 +64,11 @@ public final class ProjectIndex implements CachedIndex {
         void accept(String resourceId, long epochDay, int usageSeconds);
     }
 
-    /** As {@link #ProjectIndex(long, LocalDate, LocalDate, List, List)}, from a source of points. */
-    public ProjectIndex(long version, LocalDate floorDay, LocalDate ceilingDay, List<DesktopRow> desktops, Points points) {
+    /**
+     * An index of days [floorDay, ceilingDay], which must be at most {@link #MAX_DAYS} days; points outside
+     * are ignored.
+     */
+    public DesktopIndex(long version, LocalDate floorDay, LocalDate ceilingDay, List<DesktopRow> desktops, Points points) {
         this.version = version;
         this.floor = floorDay.toEpochDay();
         this.ceiling = ceilingDay.toEpochDay();
@@ -157,22 +142,9 @@ public final class ProjectIndex implements CachedIndex {
         return version;
     }
 
-    public LocalDate floor() {
-        return LocalDate.ofEpochDay(floor);
-    }
-
-    /** The last day held: a window ending later needs another index. */
-    public LocalDate ceiling() {
-        return LocalDate.ofEpochDay(ceiling);
-    }
-
     /** Days held in the arrays (up to the last stored point of the span). */
     public int heldDays() {
         return days;
-    }
-
-    public int desktopCount() {
-        return ids.length;
     }
 
     /** Approximate heap taken by the arrays, for sizing the cache. */
@@ -188,7 +160,7 @@ public final class ProjectIndex implements CachedIndex {
         return window.first().toEpochDay() >= floor && window.last().toEpochDay() <= ceiling;
     }
 
-    /** Answers a query over the window's days, which must lie in [{@link #floor()}, {@link #ceiling()}]. */
+    /** Answers a query over the window's days, which must lie in the days held ({@link #covers}). */
     public StatsPage query(MetricsQuery q, QueryWindow window) {
         long lo = window.first().toEpochDay();
         long hi = window.last().toEpochDay();

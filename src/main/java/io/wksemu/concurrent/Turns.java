@@ -1,4 +1,4 @@
-package io.wksemu.store;
+package io.wksemu.concurrent;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,6 +10,9 @@ import java.util.Deque;
  * input for a moment, and several at once could exceed the heap that any one of them fits in.
  */
 public final class Turns {
+
+    /** On a thread running actions given the turn: the actions handed the turn meanwhile, to run next. */
+    private static final ThreadLocal<Deque<Runnable>> RUNNING = new ThreadLocal<>();
 
     private final Deque<Runnable> queued = new ArrayDeque<>();
     private boolean taken;
@@ -28,22 +31,43 @@ public final class Turns {
         return false;
     }
 
-    /** Gives the turn to the first queued action, running it on this thread, or frees the turn. */
+    /**
+     * Gives the turn to the first queued action, running it on this thread, or frees the turn. An action that
+     * gives the turn back before it returns hands it on in a loop, not deeper on the stack: the actions given
+     * the turn by a release inside an action run on this thread once that action has returned, in order.
+     */
     public void release() {
         Runnable next;
         synchronized (this) {
             next = queued.poll();
             if (next == null) {
                 taken = false;
+                return;
             }
         }
-        if (next != null) {
-            next.run();
+        Deque<Runnable> handedOn = RUNNING.get();
+        if (handedOn != null) {
+            handedOn.add(next); // a release further down this thread's stack runs it
+            return;
+        }
+        handedOn = new ArrayDeque<>();
+        RUNNING.set(handedOn);
+        try {
+            for (Runnable action = next; action != null; action = handedOn.poll()) {
+                action.run();
+            }
+        } finally {
+            RUNNING.remove();
         }
     }
 
     /** Whether any action waits for the turn. */
     public synchronized boolean anyQueued() {
         return !queued.isEmpty();
+    }
+
+    /** How many actions wait for the turn. */
+    public synchronized int queued() {
+        return queued.size();
     }
 }

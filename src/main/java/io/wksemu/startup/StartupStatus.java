@@ -1,11 +1,11 @@
-package io.wksemu.store;
+package io.wksemu.startup;
 
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Where the start stands: whether migrations and the seed folder have been loaded ({@code io.wksemu.Startup}).
+ * Where the start stands: whether migrations and the seed folder have been loaded ({@code io.wksemu.StoreStartup}).
  * Until then the instance is not ready, and requests that arrive meanwhile wait for the outcome
  * ({@code io.wksemu.gateway.GatewayRoutes}).
  */

@@ -1,4 +1,4 @@
-package io.wksemu.store;
+package io.wksemu.inventory;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

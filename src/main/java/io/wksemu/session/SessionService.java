@@ -1,31 +1,33 @@
-package io.wksemu.aggregation;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import static io.wksemu.store.SqlTimes.utc;
+package io.wksemu.session;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.wksemu.error.DomainException;
+import io.wksemu.aggregation.AggregationService;
+import io.wksemu.aggregation.CreationRule;
+import io.wksemu.aggregation.DesktopCreations;
 import io.wksemu.clock.ClockService;
+import io.wksemu.error.DomainException;
+import io.wksemu.inventory.ProjectSizes;
 import io.wksemu.store.ProjectLocks;
-import io.wksemu.store.ProjectSizes;
 import io.wksemu.store.ProjectVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Live session events at the clock's now (SEMANTICS.md section 5): a login opens a session on a desktop not
- * in use, a logout closes the open one. Sessions become points when their days are aggregated.
+ * Live session events at the clock's now: a login opens a session on a desktop not in use, a logout closes
+ * the open one, a failed login is recorded as an attempt. Sessions become points when their days are
+ * aggregated; a logout redoes the due days its session touched. The SQL is {@link SessionRepository}'s.
  */
 @ApplicationScoped
 public class SessionService {
 
     private final Pool pool;
+    private final SessionRepository repository;
     private final ClockService clock;
     private final AggregationService aggregation;
     private final ProjectLocks locks;
@@ -33,9 +35,10 @@ public class SessionService {
     private final DesktopCreations creations;
     private final ProjectVersions versions;
 
-    public SessionService(Pool pool, ClockService clock, AggregationService aggregation, ProjectLocks locks,
-            ProjectSizes sizes, DesktopCreations creations, ProjectVersions versions) {
+    public SessionService(Pool pool, SessionRepository repository, ClockService clock, AggregationService aggregation,
+            ProjectLocks locks, ProjectSizes sizes, DesktopCreations creations, ProjectVersions versions) {
         this.pool = pool;
+        this.repository = repository;
         this.creations = creations;
         this.versions = versions;
         this.sizes = sizes;
@@ -50,19 +53,17 @@ public class SessionService {
 
     public Uni<SessionView> login(String projectId, String resourceId, String userName) {
         return clock.now().chain(now -> pool.withTransaction(tx -> locks.lockProjects(tx, List.of(projectId))
-                .chain(() -> lockDesktop(tx, projectId, resourceId))
-                .chain(() -> openSession(tx, projectId, resourceId))
+                .chain(() -> repository.lockDesktop(tx, projectId, resourceId))
+                .chain(() -> repository.openSession(tx, projectId, resourceId))
                 .chain(open -> {
                     if (open != null) {
                         return Uni.createFrom().failure(DomainException.conflict("Desktop " + resourceId
                                 + " is already in use since " + open.loginAt() + "; log out first."));
                     }
                     return coverLogin(tx, projectId, resourceId, now)
-                            .chain(() -> tx.preparedQuery("INSERT INTO desktop_session (project_id, resource_id, user_name, login_at) "
-                                    + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                                    .execute(Tuple.of(projectId, resourceId, userName, utc(now))))
-                            .map(rows -> {
-                                if (rows.rowCount() == 0) {
+                            .chain(() -> repository.open(tx, projectId, resourceId, userName, now))
+                            .map(opened -> {
+                                if (!opened) {
                                     throw DomainException.conflict("Desktop " + resourceId
                                             + " already has a session starting at " + now + "; move the clock first.");
                                 }
@@ -106,18 +107,16 @@ public class SessionService {
     public Uni<LoginFailureView> loginFailed(String projectId, String resourceId, String userName) {
         return clock.now()
                 .chain(at -> pool.withTransaction(tx -> locks.lockProjects(tx, List.of(projectId))
-                        .chain(() -> lockDesktop(tx, projectId, resourceId))
-                        .chain(() -> tx.preparedQuery("INSERT INTO login_failure (project_id, resource_id, user_name, at) "
-                                        + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                                .execute(Tuple.of(projectId, resourceId, userName, utc(at))))
+                        .chain(() -> repository.lockDesktop(tx, projectId, resourceId))
+                        .chain(() -> repository.recordFailure(tx, projectId, resourceId, userName, at))
                         .call(() -> sizes.check(tx, List.of(projectId)))
                         .replaceWith(new LoginFailureView(projectId, resourceId, userName, at.toString(), true))));
     }
 
     public Uni<SessionView> logout(String projectId, String resourceId) {
         return clock.now().chain(now -> pool.withTransaction(tx -> locks.lockProjects(tx, List.of(projectId))
-                        .chain(() -> lockDesktop(tx, projectId, resourceId))
-                        .chain(() -> openSession(tx, projectId, resourceId))
+                        .chain(() -> repository.lockDesktop(tx, projectId, resourceId))
+                        .chain(() -> repository.openSession(tx, projectId, resourceId))
                         .chain(open -> {
                             if (open == null) {
                                 return Uni.createFrom().failure(DomainException.conflict(
@@ -127,9 +126,7 @@ public class SessionService {
                                 return Uni.createFrom().failure(DomainException.conflict("The clock (" + now
                                         + ") is before the session's login (" + open.loginAt() + ")."));
                             }
-                            return tx.preparedQuery("UPDATE desktop_session SET logout_at = $4 "
-                                            + "WHERE project_id = $1 AND resource_id = $2 AND login_at = $3")
-                                    .execute(Tuple.of(projectId, resourceId, utc(open.loginAt()), utc(now)))
+                            return repository.close(tx, projectId, resourceId, open.loginAt(), now)
                                     // days already due that the session touched (the clock may have been
                                     // moved) are redone in the same transaction
                                     .call(() -> aggregation.aggregateProjectIn(tx, projectId, open.loginAt(),
@@ -137,30 +134,5 @@ public class SessionService {
                                     .replaceWith(new SessionView(projectId, resourceId, open.userName(),
                                             open.loginAt().toString(), now.toString()));
                         })));
-    }
-
-    private static Uni<Void> lockDesktop(SqlClient tx, String projectId, String resourceId) {
-        return tx.preparedQuery("SELECT 1 FROM desktop WHERE project_id = $1 AND resource_id = $2 FOR UPDATE")
-                .execute(Tuple.of(projectId, resourceId))
-                .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().failure(DomainException.notFound("Desktop " + resourceId + " of project "
-                                + projectId + " does not exist."))
-                        : Uni.createFrom().voidItem());
-    }
-
-    private record OpenSession(Instant loginAt, String userName) {
-    }
-
-    private static Uni<OpenSession> openSession(SqlClient tx, String projectId, String resourceId) {
-        return tx.preparedQuery("SELECT login_at, user_name FROM desktop_session "
-                        + "WHERE project_id = $1 AND resource_id = $2 AND logout_at IS NULL ORDER BY login_at DESC LIMIT 1")
-                .execute(Tuple.of(projectId, resourceId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    var row = rows.iterator().next();
-                    return new OpenSession(row.getOffsetDateTime(0).toInstant(), row.getString(1));
-                });
     }
 }

@@ -1,10 +1,12 @@
-package io.wksemu.error;
+package io.wksemu.binding;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.wksemu.error.DomainException;
+import io.wksemu.error.ParserLocation;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -43,6 +47,8 @@ import java.util.stream.Collectors;
 @Singleton
 public final class JsonBodies {
 
+    private static final String AFTER_THE_DOCUMENT = ": unexpected content after the document.";
+
     private final ObjectMapper strict;
     private final Validator validator;
 
@@ -50,7 +56,6 @@ public final class JsonBodies {
         this.validator = validator;
         ObjectMapper mapper = base.copy();
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
@@ -90,8 +95,20 @@ public final class JsonBodies {
             throw DomainException.invalid(prefix + "$: a JSON body is required");
         }
         T value;
-        try {
-            value = strict.readValue(body, type);
+        try (JsonParser parser = strict.createParser(body)) {
+            value = strict.readValue(parser, type);
+            // anything after the document, looked for here rather than recognised in a parser's message
+            JsonToken trailing;
+            try {
+                trailing = parser.nextToken();
+            } catch (JsonProcessingException garbage) {
+                throw DomainException.invalid(prefix + at(garbage, "Invalid JSON") + AFTER_THE_DOCUMENT);
+            }
+            if (trailing != null) {
+                JsonLocation where = parser.currentTokenLocation();
+                throw DomainException.invalid(prefix + "Invalid JSON at line " + where.getLineNr() + ", column "
+                        + where.getColumnNr() + AFTER_THE_DOCUMENT);
+            }
         } catch (IOException e) {
             throw DomainException.invalid(prefix + describe(e, shape));
         }
@@ -182,21 +199,18 @@ public final class JsonBodies {
             return path + ": unknown field (allowed: " + allowed(unknown.getKnownPropertyIds()) + ")";
         }
         if (failure instanceof MismatchedInputException mismatch) {
-            String message = String.valueOf(mismatch.getOriginalMessage());
-            if (message.startsWith("Trailing token")) {
-                return at(failure, "Invalid JSON") + ": unexpected content after the document.";
-            }
             if (path.isEmpty()) {
                 return "$: " + shape;
             }
             return path + ": " + expected(mismatch.getTargetType());
         }
         if (cause instanceof JsonProcessingException json) {
+            // a duplicate key is a plain JsonParseException in Jackson 2: only its fixed text tells it apart
             String message = String.valueOf(json.getOriginalMessage());
             if (message.startsWith("Duplicate field")) {
                 return at(json, "Invalid JSON") + ": a field is given twice.";
             }
-            if (message.contains("end-of-input")) {
+            if (json instanceof JsonEOFException) {
                 return at(json, "Invalid JSON") + ": the document ends too early.";
             }
             return at(json, "Invalid JSON") + ".";
@@ -206,9 +220,7 @@ public final class JsonBodies {
 
     /** {@code what}, with the parser's line and column when it knows them. */
     static String at(Throwable failure, String what) {
-        JsonLocation location = failure instanceof JsonProcessingException json ? json.getLocation() : null;
-        return location == null || location.getLineNr() < 0 ? what
-                : what + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return ParserLocation.at(failure, what);
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

@@ -1,9 +1,10 @@
-package io.wksemu.error;
+package io.wksemu.binding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wksemu.error.DomainException;
 import io.wksemu.fixture.FixtureDocument;
 import io.wksemu.fixture.FixtureParser;
 import jakarta.validation.Validation;
@@ -41,6 +42,9 @@ class JsonBodiesTest {
         assertEquals("Invalid fixture: $: a JSON body is required", problem(" \n"));
         assertEquals("Invalid fixture: Invalid JSON at line 2, column 3: unexpected content after the document.",
                 problem("{\"projects\": []}\n  []"));
+        // a trailing token the tokenizer itself refuses is still content after the document
+        assertEquals("Invalid fixture: Invalid JSON at line 1, column 18: unexpected content after the document.",
+                problem("{\"projects\": []} x"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.wksemu.error;
+package io.wksemu.binding;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -10,26 +10,26 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The index spans at most the window's days, whatever days the store holds (SEMANTICS.md section 7). */
-class ProjectIndexSpanTest {
+class DesktopIndexSpanTest {
 
     private static final LocalDate FLOOR = LocalDate.of(2025, 12, 17);
     private static final LocalDate CEILING = FLOOR.plusDays(179);
     private static final int DESKTOPS = 10_000;
 
-    private static List<ProjectIndex.DesktopRow> desktops() {
-        List<ProjectIndex.DesktopRow> rows = new ArrayList<>();
+    private static List<DesktopIndex.DesktopRow> desktops() {
+        List<DesktopIndex.DesktopRow> rows = new ArrayList<>();
         for (int i = 0; i < DESKTOPS; i++) {
-            rows.add(new ProjectIndex.DesktopRow("d" + i, "n" + i, null, FLOOR.minusDays(20)));
+            rows.add(new DesktopIndex.DesktopRow("d" + i, "n" + i, null, FLOOR.minusDays(20)));
         }
         return rows;
     }
 
-    private static List<ProjectIndex.PointRow> points(LocalDate... days) {
-        List<ProjectIndex.PointRow> rows = new ArrayList<>();
+    private static List<Point> points(LocalDate... days) {
+        List<Point> rows = new ArrayList<>();
         for (int i = 0; i < DESKTOPS; i++) {
-            rows.add(new ProjectIndex.PointRow("d" + i, FLOOR.plusDays(i % 180), 60 * (i % 7)));
+            rows.add(new Point("d" + i, FLOOR.plusDays(i % 180), 60 * (i % 7)));
             for (LocalDate day : days) {
-                rows.add(new ProjectIndex.PointRow("d" + i, day, 3600));
+                rows.add(new Point("d" + i, day, 3600));
             }
         }
         return rows;
@@ -37,10 +37,10 @@ class ProjectIndexSpanTest {
 
     @Test
     void pointsOnFarFutureDaysCostNoMemoryAndChangeNoAnswer() {
-        ProjectIndex plain = new ProjectIndex(1, FLOOR, CEILING, desktops(), points());
+        DesktopIndex plain = new DesktopIndex(1, FLOOR, CEILING, desktops(), Point.source(points()));
         // +290000-01-01 and today+99999d of the original report, and the last day LocalDate knows
-        ProjectIndex farFuture = new ProjectIndex(1, FLOOR, CEILING, desktops(),
-                points(LocalDate.of(290_000, 1, 1), CEILING.plusDays(99_999), LocalDate.MAX, CEILING.plusDays(1)));
+        DesktopIndex farFuture = new DesktopIndex(1, FLOOR, CEILING, desktops(), Point.source(
+                points(LocalDate.of(290_000, 1, 1), CEILING.plusDays(99_999), LocalDate.MAX, CEILING.plusDays(1))));
         assertEquals(plain.approximateBytes(), farFuture.approximateBytes());
         assertEquals(180, farFuture.heldDays());
         QueryWindow window = new QueryWindow(FLOOR, CEILING);
@@ -53,10 +53,10 @@ class ProjectIndexSpanTest {
     @Test
     void anIndexNeverSpansMoreThanTheWindow() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ProjectIndex(1, FLOOR, FLOOR.plusDays(ProjectIndex.MAX_DAYS), List.of(), List.of()));
+                () -> new DesktopIndex(1, FLOOR, FLOOR.plusDays(DesktopIndex.MAX_DAYS), List.of(), Point.source(List.of())));
         assertEquals("an index spans at most 181 days", e.getMessage());
         QueryWindow beyond = new QueryWindow(FLOOR, CEILING.plusDays(1));
-        ProjectIndex index = new ProjectIndex(1, FLOOR, CEILING, List.of(), List.of());
+        DesktopIndex index = new DesktopIndex(1, FLOOR, CEILING, List.of(), Point.source(List.of()));
         assertEquals(false, index.covers(beyond));
     }
 }

@@ -6,10 +6,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationService;
 import io.wksemu.config.EmulatorConfig;
-import io.wksemu.fixture.FixtureService;
+import io.wksemu.fixture.LoadResult;
+import io.wksemu.fixture.SeedService;
 import io.wksemu.store.EmbeddedDatabase;
 import io.wksemu.store.SchemaMigrator;
-import io.wksemu.store.StartupStatus;
+import io.wksemu.startup.StartupStatus;
 import io.wksemu.store.StoreOutage;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -30,9 +31,9 @@ import org.jboss.logging.Logger;
  * failure ends the process with status 1. Otherwise Quarkus opens the port only after it.
  */
 @Singleton
-public class Startup {
+public class StoreStartup {
 
-    private static final Logger LOG = Logger.getLogger(Startup.class);
+    private static final Logger LOG = Logger.getLogger(StoreStartup.class);
     /**
      * How long migrations, the catch-up and the seed load may take once the database answers: a database that
      * accepts connections but never answers would otherwise hold the start forever.
@@ -40,15 +41,15 @@ public class Startup {
     static final Duration WORK_LIMIT = Duration.ofMinutes(5);
 
     /** The first start-event observer, so that the store's work runs beside the others' route set-up. */
-    void onStart(@Observes @Priority(1) StartupEvent event, SchemaMigrator migrator, FixtureService fixtures,
+    void onStart(@Observes @Priority(1) StartupEvent event, SchemaMigrator migrator, SeedService seed,
             StartupStatus status, AggregationService aggregation, EmulatorConfig config) {
-        fixtures.seedFolder().requirePresent();
+        seed.seedFolder().requirePresent();
         Duration limit = startLimit(config.databaseWait());
-        Uni<FixtureService.LoadResult> start = Uni.combine().all()
-                .unis(embeddedReady().chain(() -> migrated(migrator, config)), fixtures.readSeedFolder(config.seedMode()))
+        Uni<LoadResult> start = Uni.combine().all()
+                .unis(embeddedReady().chain(() -> migrated(migrator, config)), seed.readSeedFolder(config.seedMode()))
                 .asTuple()
                 .call(() -> caughtUp(aggregation))
-                .chain(both -> fixtures.loadSeed(config.seedMode(), both.getItem2()))
+                .chain(both -> seed.loadSeed(config.seedMode(), both.getItem2()))
                 .ifNoItem().after(limit).fail();
         if (!config.listenEarly()) {
             start.await().indefinitely();
