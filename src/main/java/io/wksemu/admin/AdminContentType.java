@@ -1,10 +1,7 @@
 package io.wksemu.admin;
 
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.wksemu.error.ErrorMapper;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -13,15 +10,17 @@ import jakarta.ws.rs.core.MediaType;
  * malformed type (or charset) is read as {@code application/json}, so no client meets a framework's
  * content negotiation on the admin API.
  */
-@Singleton
-public class AdminContentType {
+public final class AdminContentType {
 
-    void install(@Observes StartupEvent ignored, Router router) {
-        router.route().order(Integer.MIN_VALUE + 3).handler(rc -> {
-            if (ErrorMapper.isAdminPath(rc.normalizedPath())) {
-                rc.request().headers().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-            }
-            rc.next();
-        });
+    private AdminContentType() {
+    }
+
+
+    /** The front's last stage: an admin body's type is JSON, whatever the client said. */
+    public static void jsonWhateverItSays(RoutingContext rc) {
+        if (ErrorMapper.isAdminPath(rc.normalizedPath())) {
+            rc.request().headers().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        }
+        rc.next();
     }
 }

@@ -1,12 +1,10 @@
 package io.wksemu.admin;
 
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.wksemu.config.EmulatorConfig;
 import io.wksemu.error.ErrorCode;
 import io.wksemu.error.ErrorMapper;
 import io.wksemu.error.ErrorResponses;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,16 +19,26 @@ public class AdminGuard {
 
     public static final String HEADER = "X-Emulator-Admin-Token";
 
-    void install(@Observes StartupEvent ignored, Router router, EmulatorConfig config) {
-        config.admin().token().filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8)).ifPresent(expected ->
-                router.route().order(Integer.MIN_VALUE + 2).handler(rc -> {
-                    String given = rc.request().getHeader(HEADER);
-                    if (!ErrorMapper.isAdminPath(rc.normalizedPath()) || DashboardRoutes.isPage(rc.normalizedPath())
-                            || given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-                        rc.next();
-                        return;
-                    }
-                    ErrorResponses.send(rc, ErrorCode.ADMIN_UNAUTHORIZED, ErrorCode.ADMIN_UNAUTHORIZED.message());
-                }));
+    private final byte[] expected;
+
+    public AdminGuard(EmulatorConfig config) {
+        this.expected = config.admin().token().filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+
+    /** Whether a token is set: without one the admin API is open and this stage is not installed. */
+    public boolean active() {
+        return expected != null;
+    }
+
+    /** The front's stage for the admin surface: the token, or 401 EMU.0401. */
+    public void check(RoutingContext rc) {
+        String given = rc.request().getHeader(HEADER);
+        if (!ErrorMapper.isAdminPath(rc.normalizedPath()) || DashboardRoutes.isPage(rc.normalizedPath())
+                || given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+            rc.next();
+            return;
+        }
+        ErrorResponses.send(rc, ErrorCode.ADMIN_UNAUTHORIZED, ErrorCode.ADMIN_UNAUTHORIZED.message());
     }
 }

@@ -1,13 +1,9 @@
 package io.wksemu.admin;
 
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.MIMEHeader;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -16,31 +12,32 @@ import java.util.List;
  * The page itself is static files of the jar (META-INF/resources/_emulator/ui), open without the admin token:
  * it holds no data and asks for the token before it calls the admin API.
  */
-@Singleton
-public class DashboardRoutes {
+public final class DashboardRoutes {
+
+    private DashboardRoutes() {
+    }
+
 
     public static final String PAGE = "/_emulator/ui/";
 
-    void install(@Observes StartupEvent ignored, Router router) {
-        // before the journal (a redirect is no call to the emulated API) and the admin guard
-        router.route().order(Integer.MIN_VALUE).handler(rc -> {
-            String path;
-            try {
-                path = rc.normalizedPath();
-            } catch (IllegalArgumentException malformed) {
-                rc.next(); // a malformed target is the gateway's request error, answered next
-                return;
-            }
-            if (path.equals("/_emulator/ui")) {
-                redirect(rc);
-            } else if ((path.equals("/") || path.equals("/_emulator") || path.equals("/_emulator/"))
-                    && (rc.request().method() == HttpMethod.GET || rc.request().method() == HttpMethod.HEAD)
-                    && wantsHtml(rc.parsedHeaders().accept())) {
-                redirect(rc);
-            } else {
-                rc.next();
-            }
-        });
+    /** The front's stage before the gateway's (a redirect is no call to the emulated API, so not journalled). */
+    public static void redirectBrowsers(RoutingContext rc) {
+        String path;
+        try {
+            path = rc.normalizedPath();
+        } catch (IllegalArgumentException malformed) {
+            rc.next(); // a malformed target is the gateway's request error, answered next
+            return;
+        }
+        if (path.equals("/_emulator/ui")) {
+            redirect(rc);
+        } else if ((path.equals("/") || path.equals("/_emulator") || path.equals("/_emulator/"))
+                && (rc.request().method() == HttpMethod.GET || rc.request().method() == HttpMethod.HEAD)
+                && wantsHtml(rc.parsedHeaders().accept())) {
+            redirect(rc);
+        } else {
+            rc.next();
+        }
     }
 
     /** Whether the page is one of the dashboard's static files, which need no admin token. */

@@ -1,6 +1,5 @@
 package io.wksemu.gateway;
 
-import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -8,7 +7,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.wksemu.config.EmulatorConfig;
@@ -17,7 +15,6 @@ import io.wksemu.error.ErrorMapper;
 import io.wksemu.error.ErrorResponses;
 import io.wksemu.error.RequestIds;
 import io.wksemu.startup.StartupStatus;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,59 +33,71 @@ import java.util.Map;
 @Singleton
 public class GatewayRoutes {
 
-    void install(@Observes StartupEvent ignored, Router router, RequestJournal journal, EmulatorConfig config,
-            StartupStatus startup, MeterRegistry registry) {
-        EmulatorConfig.Limits limits = config.limits();
-        // A chunked body announces no length: it is read here, up to the limit, before any resource (which
-        // then takes it from the routing context), so that one over the limit is this gateway's 413 too. So is
-        // any large body, when its turn comes (LargeBodies; chunked bodies count as large).
-        BodyHandler wholeBodies = BodyHandler.create(false).setBodyLimit(limits.maxBodySize());
-        LargeBodies largeBodies = new LargeBodies();
+    private final RequestJournal journal;
+    private final StartupStatus startup;
+    private final EmulatorConfig.Limits limits;
+    /**
+     * A chunked body announces no length: it is read here, up to the limit, before any resource (which then
+     * takes it from the routing context), so that one over the limit is this gateway's 413 too. So is any
+     * large body, when its turn comes (LargeBodies; chunked bodies count as large).
+     */
+    private final BodyHandler wholeBodies;
+    private final LargeBodies largeBodies = new LargeBodies();
+
+    public GatewayRoutes(RequestJournal journal, EmulatorConfig config, StartupStatus startup, MeterRegistry registry) {
+        this.journal = journal;
+        this.startup = startup;
+        this.limits = config.limits();
+        this.wholeBodies = BodyHandler.create(false).setBodyLimit(limits.maxBodySize());
         Gauge.builder("wksemu.large.bodies.waiting", largeBodies, LargeBodies::waiting)
                 .description("Requests with a large body waiting, paused, for their turn").register(registry);
-        router.route().order(Integer.MIN_VALUE + 1).failureHandler(rc -> {
-            if (rc.statusCode() == ErrorCode.ENTITY_TOO_LARGE.status() && !rc.response().ended()) {
-                tooLarge(rc);
-                return;
+    }
+
+    /** A body over the limit met while reading it (chunked, or a large one in its turn): this gateway's 413. */
+    public void handleFailure(RoutingContext rc) {
+        if (rc.statusCode() == ErrorCode.ENTITY_TOO_LARGE.status() && !rc.response().ended()) {
+            tooLarge(rc);
+            return;
+        }
+        rc.next();
+    }
+
+    /** The front's stage of every exchange: refusals, the one path, the journal, large bodies, the start. */
+    public void handle(RoutingContext rc) {
+        ErrorCode refusal = refusal(rc.request(), limits);
+        GatewayPath path = null;
+        if (refusal == null) {
+            try {
+                path = GatewayPath.compute(rc);
+            } catch (IllegalArgumentException malformed) {
+                refusal = ErrorCode.REQUEST_ERROR;
             }
-            rc.next();
-        });
-        router.route().order(Integer.MIN_VALUE + 1).handler(rc -> {
-            ErrorCode refusal = refusal(rc.request(), limits);
-            GatewayPath path = null;
-            if (refusal == null) {
-                try {
-                    path = GatewayPath.compute(rc);
-                } catch (IllegalArgumentException malformed) {
-                    refusal = ErrorCode.REQUEST_ERROR;
-                }
-            }
-            if (refusal == ErrorCode.ENTITY_TOO_LARGE) {
-                tooLarge(rc);
-                return;
-            }
-            if (refusal != null) {
-                ErrorResponses.send(rc, refusal, refusal.message());
-                return;
-            }
-            if (!ErrorMapper.isAdminPath(path.normalized()) && !path.normalized().startsWith("/q/")) {
-                rc.request().headers().remove(HttpHeaders.ACCEPT);
-                record(rc, journal, path);
-            }
-            Runnable proceed = () -> {
-                if (LargeBodies.isLarge(rc.request())) {
-                    // read here, whole, once the request's turn comes; continues with the next route once it is in
-                    largeBodies.admit(rc, () -> wholeBodies.handle(rc));
-                } else {
-                    rc.next();
-                }
-            };
-            if (startup.finished() || path.normalized().startsWith("/q/")) {
-                proceed.run();
+        }
+        if (refusal == ErrorCode.ENTITY_TOO_LARGE) {
+            tooLarge(rc);
+            return;
+        }
+        if (refusal != null) {
+            ErrorResponses.send(rc, refusal, refusal.message());
+            return;
+        }
+        if (!ErrorMapper.isAdminPath(path.normalized()) && !path.normalized().startsWith("/q/")) {
+            rc.request().headers().remove(HttpHeaders.ACCEPT);
+            record(rc, journal, path);
+        }
+        Runnable proceed = () -> {
+            if (LargeBodies.isLarge(rc.request())) {
+                // read here, whole, once the request's turn comes; continues with the next route once it is in
+                largeBodies.admit(rc, () -> wholeBodies.handle(rc));
             } else {
-                awaitStart(rc, startup, ErrorMapper.isAdminPath(path.normalized()), proceed);
+                rc.next();
             }
-        });
+        };
+        if (startup.finished() || path.normalized().startsWith("/q/")) {
+            proceed.run();
+        } else {
+            awaitStart(rc, startup, ErrorMapper.isAdminPath(path.normalized()), proceed);
+        }
     }
 
     /**
