@@ -3,8 +3,6 @@ package io.wksemu.admin;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationRepository;
 import io.wksemu.aggregation.AggregationService;
@@ -46,7 +44,6 @@ public class AggregationResource {
     }
 
     /** Body: one {@code day}, or {@code from} and {@code to} (inclusive), each {@code YYYY-MM-DD}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record AggregationRequest(@Schema(format = "date") String day, @Schema(format = "date") String from,
             @Schema(format = "date") String to) {
     }

@@ -3,8 +3,6 @@ package io.wksemu.admin;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.aggregation.AggregationService;
@@ -58,13 +56,11 @@ public class ClockResource {
     }
 
     /** Body of {@code PUT}: where the clock goes, frozen there (the default) or running on from there. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SetClock(@Schema(format = "date-time", required = true) @NotNull(message = "required: an ISO-8601 instant such as 2026-11-01T09:00:00Z") String now,
             Boolean frozen) {
     }
 
     /** Body of {@code POST .../advance}: an ISO-8601 duration, negative to move back. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Advance(@Schema(format = "duration", required = true, example = "PT26H") @NotNull(message = "required: an ISO-8601 duration such as PT26H or P3D") String by) {
     }
 

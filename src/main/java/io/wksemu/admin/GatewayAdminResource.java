@@ -3,8 +3,6 @@ package io.wksemu.admin;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.wksemu.fixture.TextRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,7 +60,6 @@ public class GatewayAdminResource {
     }
 
     /** Body of {@code POST /_emulator/faults}: status and/or delay_ms required, the rest optional. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record FaultRequest(
             @Min(value = 400, message = "must be an integer from 400 to 599")
             @Max(value = 599, message = "must be an integer from 400 to 599") Integer status,

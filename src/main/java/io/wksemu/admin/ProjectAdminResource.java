@@ -35,30 +35,30 @@ public class ProjectAdminResource {
         this.inventory = inventory;
     }
 
-    public record ProjectView(String project_id, long desktops, long sessions, long open_sessions, long points) {
+    public record ProjectView(String projectId, long desktops, long sessions, long openSessions, long points) {
     }
 
     public record ProjectList(List<ProjectView> projects) {
     }
 
-    public record OpenSession(String user_name, @Schema(format = "date-time") String login_at) {
+    public record OpenSession(String userName, @Schema(format = "date-time") String loginAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DesktopView(String resource_id, String resource_name, String resource_pool_id,
-            @Schema(format = "date-time") String created_at,
+    public record DesktopView(String resourceId, String resourceName, String resourcePoolId,
+            @Schema(format = "date-time") String createdAt,
             OpenSession open_session) {
     }
 
-    public record DesktopList(String project_id, long count, List<DesktopView> desktops) {
+    public record DesktopList(String projectId, long count, List<DesktopView> desktops) {
     }
 
-    public record UsageRow(String resource_id, String resource_name, @Schema(format = "date") String created_day,
-            @Schema(description = "Seconds of use per day from the grid's from to its to; null before created_day and after last_due_day") List<Integer> usage_seconds) {
+    public record UsageRow(String resourceId, String resourceName, @Schema(format = "date") String createdDay,
+            @Schema(description = "Seconds of use per day from the grid's from to its to; null before created_day and after last_due_day") List<Integer> usageSeconds) {
     }
 
-    public record UsageGrid(String project_id, @Schema(format = "date") String from, @Schema(format = "date") String to,
-            @Schema(format = "date") String last_due_day, long count, List<UsageRow> desktops) {
+    public record UsageGrid(String projectId, @Schema(format = "date") String from, @Schema(format = "date") String to,
+            @Schema(format = "date") String lastDueDay, long count, List<UsageRow> desktops) {
     }
 
     @GET

@@ -4,8 +4,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.smallrye.mutiny.Uni;
 import io.wksemu.session.SessionService;
 import io.wksemu.binding.JsonBodies;
@@ -41,7 +39,6 @@ public class SessionResource {
      * Optional body of a login: who logs in (default {@value #DEFAULT_USER}, also for {@code {}}), by the
      * fixtures' rules for user names; {@code failed: true} records a failed attempt instead (SEMANTICS.md section 8).
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Login(
             @Size(max = TextRules.MAX_NAME_LENGTH, message = TextRules.NAME_RULE)
             @Pattern(regexp = TextRules.NAME, message = TextRules.NAME_RULE) String userName,

@@ -3,7 +3,6 @@ package io.wksemu.aggregation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import static io.wksemu.store.SqlTimes.utc;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -210,7 +209,7 @@ public class AggregationRepository {
             """;
 
     /** A day the job aggregated: when, and how many times in all. */
-    public record AggregatedDay(LocalDate day, @JsonProperty("aggregated_at") @Schema(format = "date-time") String aggregatedAt, int runs) {
+    public record AggregatedDay(LocalDate day, @Schema(format = "date-time") String aggregatedAt, int runs) {
     }
 
     public Uni<List<AggregatedDay>> aggregatedDays(SqlClient client) {

@@ -15,9 +15,9 @@ public record DesktopMetricsResponse(int count, List<Item> items) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"resource_id", "resource_pool_id", "resource_name", "metric"})
     public record Item(
-            @JsonProperty("resource_id") String resourceId,
-            @JsonProperty("resource_pool_id") String resourcePoolId,
-            @JsonProperty("resource_name") String resourceName,
+            String resourceId,
+            String resourcePoolId,
+            String resourceName,
             List<Metric> metric) {
     }
 

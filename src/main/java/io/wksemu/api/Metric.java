@@ -5,5 +5,5 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** One named figure of an item, as both statistics endpoints answer it; values are doubles on the wire. */
 @JsonPropertyOrder({"metric_name", "metric_value"})
-public record Metric(@JsonProperty("metric_name") String metricName, @JsonProperty("metric_value") double metricValue) {
+public record Metric(String metricName, double metricValue) {
 }

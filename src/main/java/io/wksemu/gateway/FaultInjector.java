@@ -1,7 +1,6 @@
 package io.wksemu.gateway;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class FaultInjector {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Fault(long id, Integer status, @JsonProperty("error_code") String errorCode,
-            @JsonProperty("error_msg") String errorMsg, @JsonProperty("delay_ms") long delayMs, int remaining,
-            @JsonProperty("project_id") String projectId) {
+    public record Fault(long id, Integer status, String errorCode,
+            String errorMsg, long delayMs, int remaining,
+            String projectId) {
 
         Fault served() {
             return new Fault(id, status, errorCode, errorMsg, delayMs, remaining - 1, projectId);

@@ -1,7 +1,6 @@
 package io.wksemu.gateway;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wksemu.config.EmulatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
@@ -19,7 +18,7 @@ import java.util.List;
 public class RequestJournal {
 
     public record Entry(String method, String path, String query, int status,
-            @JsonProperty("request_id") String requestId, @JsonProperty("project_id") String projectId,
+            String requestId, String projectId,
             @Schema(format = "date-time") String time) {
     }
 

@@ -47,8 +47,8 @@ public class SessionService {
         this.aggregation = aggregation;
     }
 
-    public record SessionView(String project_id, String resource_id, String user_name,
-            @Schema(format = "date-time") String login_at, @Schema(format = "date-time") String logout_at) {
+    public record SessionView(String projectId, String resourceId, String userName,
+            @Schema(format = "date-time") String loginAt, @Schema(format = "date-time") String logoutAt) {
     }
 
     public Uni<SessionView> login(String projectId, String resourceId, String userName) {
@@ -95,7 +95,7 @@ public class SessionService {
     }
 
     /** A failed login attempt as recorded: no session is opened. */
-    public record LoginFailureView(String project_id, String resource_id, String user_name,
+    public record LoginFailureView(String projectId, String resourceId, String userName,
             @Schema(format = "date-time") String at, boolean failed) {
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.wksemu.error.DomainException;
 import io.wksemu.fixture.FixtureDocument;
 import io.wksemu.fixture.FixtureParser;
@@ -16,8 +17,11 @@ import org.junit.jupiter.api.Test;
 /** Strict reading of admin bodies and fixture documents, and the order problems are reported in. */
 class JsonBodiesTest {
 
-    private final JsonBodies bodies = new JsonBodies(new ObjectMapper(), Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+    /** Snake-case names, as quarkus.jackson.property-naming-strategy gives the application's mapper. */
+    private final JsonBodies bodies = new JsonBodies(
+            new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE),
+            Validation.byDefaultProvider().configure()
+                    .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
 
     private String problem(String json) {
         return assertThrows(DomainException.class, () -> bodies.read(json.getBytes(StandardCharsets.UTF_8),
