@@ -1,7 +1,7 @@
 package io.wksemu.admin;
 
 import io.vertx.ext.web.RoutingContext;
-import io.wksemu.error.ErrorMapper;
+import io.wksemu.error.Surface;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -18,7 +18,7 @@ public final class AdminContentType {
 
     /** The front's last stage: an admin body's type is JSON, whatever the client said. */
     public static void jsonWhateverItSays(RoutingContext rc) {
-        if (ErrorMapper.isAdminPath(rc.normalizedPath())) {
+        if (Surface.of(rc) == Surface.ADMIN) {
             rc.request().headers().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
         rc.next();

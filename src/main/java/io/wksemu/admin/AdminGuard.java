@@ -3,7 +3,7 @@ package io.wksemu.admin;
 import io.vertx.ext.web.RoutingContext;
 import io.wksemu.config.EmulatorConfig;
 import io.wksemu.error.ErrorCode;
-import io.wksemu.error.ErrorMapper;
+import io.wksemu.error.Surface;
 import io.wksemu.error.ErrorResponses;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public class AdminGuard {
     /** The front's stage for the admin surface: the token, or 401 EMU.0401. */
     public void check(RoutingContext rc) {
         String given = rc.request().getHeader(HEADER);
-        if (!ErrorMapper.isAdminPath(rc.normalizedPath()) || DashboardRoutes.isPage(rc.normalizedPath())
+        if (Surface.of(rc) != Surface.ADMIN || DashboardRoutes.isPage(rc.normalizedPath())
                 || given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
             rc.next();
             return;

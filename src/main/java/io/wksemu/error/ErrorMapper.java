@@ -20,7 +20,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
-    public static final String ADMIN_PREFIX = "/_emulator";
 
     private final CurrentVertxRequest currentRequest;
     private final OutageClassifier outages;
@@ -33,13 +32,9 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response map(Throwable failure) {
         RoutingContext rc = currentRequest.getCurrent();
-        boolean admin = rc != null && isAdminPath(rc.normalizedPath());
+        boolean admin = Surface.of(rc) == Surface.ADMIN;
         ApiException answer = classify(unwrap(failure), admin);
         return ErrorResponses.response(answer.errorCode(), answer.getMessage(), RequestIds.of(rc));
-    }
-
-    public static boolean isAdminPath(String path) {
-        return path != null && (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/"));
     }
 
     static Throwable unwrap(Throwable failure) {

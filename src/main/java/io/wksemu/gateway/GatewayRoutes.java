@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.wksemu.config.EmulatorConfig;
 import io.wksemu.error.ErrorCode;
-import io.wksemu.error.ErrorMapper;
+import io.wksemu.error.Surface;
 import io.wksemu.error.ErrorResponses;
 import io.wksemu.error.RequestIds;
 import io.wksemu.startup.StartupStatus;
@@ -81,7 +81,8 @@ public class GatewayRoutes {
             ErrorResponses.send(rc, refusal, refusal.message());
             return;
         }
-        if (!ErrorMapper.isAdminPath(path.normalized()) && !path.normalized().startsWith("/q/")) {
+        Surface surface = Surface.decide(rc, path.normalized());
+        if (surface == Surface.EMULATED_API) {
             rc.request().headers().remove(HttpHeaders.ACCEPT);
             record(rc, journal, path);
         }
@@ -93,10 +94,10 @@ public class GatewayRoutes {
                 rc.next();
             }
         };
-        if (startup.finished() || path.normalized().startsWith("/q/")) {
+        if (startup.finished() || surface == Surface.PROBES) {
             proceed.run();
         } else {
-            awaitStart(rc, startup, ErrorMapper.isAdminPath(path.normalized()), proceed);
+            awaitStart(rc, startup, surface == Surface.ADMIN, proceed);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.wksemu.health;
 
 import io.wksemu.error.ErrorCode;
-import io.wksemu.error.ErrorMapper;
+import io.wksemu.error.Surface;
 import io.wksemu.error.RequestIds;
 import java.util.LinkedList;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public class OpenApiDocument implements OASFilter {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            boolean admin = ErrorMapper.isAdminPath(path.getKey());
+            boolean admin = Surface.ofPath(path.getKey()) == Surface.ADMIN;
             for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
                 document(op.getKey(), op.getValue(), admin);
             }

@@ -56,6 +56,10 @@ class GatewayIT {
                 "EMULATOR_ADMIN_TOKEN", ADMIN,
                 "EMULATOR_JOURNAL_SIZE", "3"));
         lenient = AppProcess.start(Map.of("EMULATOR_THROTTLE_PER_MINUTE", "3"));
+        // the queries' 2026 window holds the fixture's relative days whatever clock the shared database was left at
+        HttpResponse<String> frozen = strict.send("PUT", "/_emulator/clock",
+                "{\"now\":\"" + TestSupport.NOW + "\",\"frozen\":true}", ADMIN);
+        assertEquals(200, frozen.statusCode(), frozen.body());
         HttpResponse<String> loaded = strict.send("POST", "/_emulator/fixtures", Fixtures.project(PROJECT)
                 .desktop("d1", "dev 01*~/+=&x 桌面", "today-5d").usage("d1", "today-2d", 60)
                 .session("d1", "dev 01*~/+=&x 桌面", "today-3d+09:00", "today-3d+10:00").json(), ADMIN);
