@@ -4,12 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,20 +100,20 @@ class ArchitectureTest {
     /** A package in no layer would escape every rule above. */
     @Test
     void everyPackageIsInALayer() {
-        java.util.Set<String> layered = new java.util.TreeSet<>();
-        for (String[] layer : java.util.List.of(ENTRY_POINTS, SERVICES, SHARED, new String[] {"io.wksemu.web..", "io.wksemu.gateway..", "io.wksemu.auth.."})) {
+        Set<String> layered = new TreeSet<>();
+        for (String[] layer : List.of(ENTRY_POINTS, SERVICES, SHARED, new String[] {"io.wksemu.web..", "io.wksemu.gateway..", "io.wksemu.auth.."})) {
             for (String pattern : layer) {
                 layered.add(pattern.substring(0, pattern.length() - 2));
             }
         }
-        java.util.Set<String> unlayered = new java.util.TreeSet<>();
+        Set<String> unlayered = new TreeSet<>();
         classes.forEach(c -> {
             String pkg = c.getPackageName();
             if (!pkg.equals(ROOT) && layered.stream().noneMatch(l -> pkg.equals(l) || pkg.startsWith(l + "."))) {
                 unlayered.add(pkg);
             }
         });
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), unlayered);
+        assertEquals(Set.of(), unlayered);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.wksemu.binding;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -102,12 +101,11 @@ public final class JsonBodies {
             try {
                 trailing = parser.nextToken();
             } catch (JsonProcessingException garbage) {
-                throw DomainException.invalid(prefix + at(garbage, "Invalid JSON") + AFTER_THE_DOCUMENT);
+                throw DomainException.invalid(prefix + ParserLocation.at(garbage, "Invalid JSON") + AFTER_THE_DOCUMENT);
             }
             if (trailing != null) {
-                JsonLocation where = parser.currentTokenLocation();
-                throw DomainException.invalid(prefix + "Invalid JSON at line " + where.getLineNr() + ", column "
-                        + where.getColumnNr() + AFTER_THE_DOCUMENT);
+                throw DomainException.invalid(prefix + ParserLocation.at(parser.currentTokenLocation(), "Invalid JSON")
+                        + AFTER_THE_DOCUMENT);
             }
         } catch (IOException e) {
             throw DomainException.invalid(prefix + describe(e, shape));
@@ -190,7 +188,7 @@ public final class JsonBodies {
         }
         String path = failure instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
         if (cause instanceof StreamConstraintsException) {
-            return at(cause, "Invalid JSON") + ": the document is nested too deeply or holds a number or string too long.";
+            return ParserLocation.at(cause, "Invalid JSON") + ": the document is nested too deeply or holds a number or string too long.";
         }
         if (cause instanceof InputCoercionException) {
             return (path.isEmpty() ? "$" : path) + ": number out of range.";
@@ -208,19 +206,14 @@ public final class JsonBodies {
             // a duplicate key is a plain JsonParseException in Jackson 2: only its fixed text tells it apart
             String message = String.valueOf(json.getOriginalMessage());
             if (message.startsWith("Duplicate field")) {
-                return at(json, "Invalid JSON") + ": a field is given twice.";
+                return ParserLocation.at(json, "Invalid JSON") + ": a field is given twice.";
             }
             if (json instanceof JsonEOFException) {
-                return at(json, "Invalid JSON") + ": the document ends too early.";
+                return ParserLocation.at(json, "Invalid JSON") + ": the document ends too early.";
             }
-            return at(json, "Invalid JSON") + ".";
+            return ParserLocation.at(json, "Invalid JSON") + ".";
         }
         return "Invalid JSON.";
-    }
-
-    /** {@code what}, with the parser's line and column when it knows them. */
-    static String at(Throwable failure, String what) {
-        return ParserLocation.at(failure, what);
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

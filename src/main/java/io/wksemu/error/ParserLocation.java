@@ -11,7 +11,11 @@ public final class ParserLocation {
 
     /** {@code what}, with the parser's line and column when it knows them. */
     public static String at(Throwable failure, String what) {
-        JsonLocation location = failure instanceof JsonProcessingException json ? json.getLocation() : null;
+        return at(failure instanceof JsonProcessingException json ? json.getLocation() : null, what);
+    }
+
+    /** {@code what}, with the line and column of {@code location} when it is known. */
+    public static String at(JsonLocation location, String what) {
         return location == null || location.getLineNr() < 0 ? what
                 : what + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }

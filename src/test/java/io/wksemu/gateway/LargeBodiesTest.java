@@ -18,6 +18,8 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +51,7 @@ class LargeBodiesTest {
     /** The gauge of large requests waiting for their turn, as /q/metrics exports it. */
     private static int waiting() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^wksemu_large_bodies_waiting(?:\\{[^}]*})? ([0-9.]+)$")
+        Matcher m = Pattern.compile("(?m)^wksemu_large_bodies_waiting(?:\\{[^}]*})? ([0-9.]+)$")
                 .matcher(metrics);
         assertTrue(m.find(), "no wksemu_large_bodies_waiting gauge");
         return (int) Double.parseDouble(m.group(1));

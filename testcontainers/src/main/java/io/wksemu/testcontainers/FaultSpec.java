@@ -18,9 +18,7 @@ public final class FaultSpec {
 
     /** Answers with this status (400 to 599) and, unless set, the emulator's default body for it. */
     public static FaultSpec status(int status) {
-        FaultSpec spec = new FaultSpec();
-        spec.body.put("status", status);
-        return spec;
+        return new FaultSpec().with("status", status);
     }
 
     /** Waits this long before answering normally. */
@@ -29,29 +27,29 @@ public final class FaultSpec {
     }
 
     public FaultSpec withDelay(Duration delay) {
-        body.put("delay_ms", delay.toMillis());
-        return this;
+        return with("delay_ms", delay.toMillis());
     }
 
     public FaultSpec errorCode(String errorCode) {
-        body.put("error_code", errorCode);
-        return this;
+        return with("error_code", errorCode);
     }
 
     public FaultSpec errorMsg(String errorMsg) {
-        body.put("error_msg", errorMsg);
-        return this;
+        return with("error_msg", errorMsg);
     }
 
     /** How many matching answers it affects (default 1). */
     public FaultSpec count(int count) {
-        body.put("count", count);
-        return this;
+        return with("count", count);
     }
 
     /** Only answers for this project (default: any). */
     public FaultSpec project(String projectId) {
-        body.put("project_id", projectId);
+        return with("project_id", projectId);
+    }
+
+    private FaultSpec with(String key, Object value) {
+        body.put(key, value);
         return this;
     }
 

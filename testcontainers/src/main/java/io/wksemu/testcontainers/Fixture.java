@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fixture document, built in code: the emulator's fixture format (README, "Fixture format"). Instants and
+ * A fixture document, built in code: the emulator's fixture format (docs/fixtures.md). Instants and
  * days are given as {@link Instant}/{@link LocalDate} or as the format's text, relative ones included
  * ({@code now-PT5H}, {@code today-3d}, {@code today-1d+09:00}), which the emulator resolves against its clock
  * at load time.
@@ -55,16 +55,8 @@ public final class Fixture {
      * document, or the load time).
      */
     public Fixture desktop(String resourceId, String resourceName, String resourcePoolId, String createdAt) {
-        Map<String, Object> desktop = new LinkedHashMap<>();
-        desktop.put("resource_id", resourceId);
-        desktop.put("resource_name", resourceName);
-        if (resourcePoolId != null) {
-            desktop.put("resource_pool_id", resourcePoolId);
-        }
-        if (createdAt != null) {
-            desktop.put("created_at", createdAt);
-        }
-        return add("desktops", desktop);
+        return add("desktops", "resource_id", resourceId, "resource_name", resourceName,
+                "resource_pool_id", resourcePoolId, "created_at", createdAt);
     }
 
     public Fixture desktop(String resourceId, String resourceName, String resourcePoolId, Instant createdAt) {
@@ -73,12 +65,7 @@ public final class Fixture {
 
     /** A finished session. */
     public Fixture session(String resourceId, String userName, String loginAt, String logoutAt) {
-        Map<String, Object> session = new LinkedHashMap<>();
-        session.put("resource_id", resourceId);
-        session.put("user_name", userName);
-        session.put("login_at", loginAt);
-        session.put("logout_at", logoutAt);
-        return add("sessions", session);
+        return add("sessions", "resource_id", resourceId, "user_name", userName, "login_at", loginAt, "logout_at", logoutAt);
     }
 
     public Fixture session(String resourceId, String userName, Instant loginAt, Instant logoutAt) {
@@ -92,11 +79,7 @@ public final class Fixture {
 
     /** A day's point set directly, in seconds (aggregation never overwrites it). */
     public Fixture dailyUsage(String resourceId, String day, long usageSeconds) {
-        Map<String, Object> point = new LinkedHashMap<>();
-        point.put("resource_id", resourceId);
-        point.put("day", day);
-        point.put("usage_seconds", usageSeconds);
-        return add("daily_usage", point);
+        return add("daily_usage", "resource_id", resourceId, "day", day, "usage_seconds", usageSeconds);
     }
 
     public Fixture dailyUsage(String resourceId, LocalDate day, long usageSeconds) {
@@ -105,11 +88,7 @@ public final class Fixture {
 
     /** A failed login attempt (the users endpoint's {@code user_login_fail_count}). */
     public Fixture loginFailure(String resourceId, String userName, String at) {
-        Map<String, Object> failure = new LinkedHashMap<>();
-        failure.put("resource_id", resourceId);
-        failure.put("user_name", userName);
-        failure.put("at", at);
-        return add("login_failures", failure);
+        return add("login_failures", "resource_id", resourceId, "user_name", userName, "at", at);
     }
 
     public Fixture loginFailure(String resourceId, String userName, Instant at) {
@@ -136,8 +115,15 @@ public final class Fixture {
         return Json.write(document());
     }
 
+    /** Adds an entry of {@code key, value, ...} pairs to a list of the current project; null values are left out. */
     @SuppressWarnings("unchecked")
-    private Fixture add(String list, Map<String, Object> entry) {
+    private Fixture add(String list, Object... keysAndValues) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                entry.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
         ((List<Map<String, Object>>) current.get(list)).add(entry);
         return this;
     }
