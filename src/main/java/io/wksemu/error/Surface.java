@@ -14,12 +14,23 @@ public enum Surface {
     public static final String ADMIN_PREFIX = "/_emulator";
     private static final String KEY = "wksemu.surface";
 
-    /** The surface of a normalised path. */
+    /**
+     * The surface of a normalised path, by its first segment as routing reads it: routing drops a segment's
+     * matrix parameters ({@code /_emulator;x/clock} is served by the admin API), so they are dropped here too,
+     * or such a spelling would reach an admin route past the admin guard.
+     */
     public static Surface ofPath(String path) {
-        if (path != null && (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/"))) {
+        if (path == null || !path.startsWith("/")) {
+            return EMULATED_API;
+        }
+        int end = path.indexOf('/', 1);
+        String first = path.substring(1, end < 0 ? path.length() : end);
+        int matrix = first.indexOf(';');
+        first = matrix < 0 ? first : first.substring(0, matrix);
+        if (first.equals(ADMIN_PREFIX.substring(1))) {
             return ADMIN;
         }
-        return path != null && path.startsWith("/q/") ? PROBES : EMULATED_API;
+        return first.equals("q") && end > 0 ? PROBES : EMULATED_API;
     }
 
     /** Decides the exchange's surface from its normalised path; the front does this once per exchange. */

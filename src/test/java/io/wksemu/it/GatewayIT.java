@@ -215,6 +215,22 @@ class GatewayIT {
         assertEquals(200, strict.get("/_emulator/clock", "X-Emulator-Admin-Token", ADMIN).statusCode());
     }
 
+    /** Every spelling that routing serves as an admin route is guarded as one (matrix parameters included). */
+    @Test
+    void noSpellingOfAnAdminPathPassesTheGuard() throws Exception {
+        for (String path : List.of("/_emulator;x/clock", "/_emulator;/clock", "/_emulator;a=b;c/clock", "/%5Femulator/clock",
+                "/_emul%61tor/clock", "/_emulator/%63lock", "/_emulator/./clock", "//_emulator//clock", "/v2/../_emulator/clock",
+                "/q/../_emulator/clock", "/_emulator/clock;x", "/_emulator;x/requests")) {
+            io.wksemu.RawHttp.Answer get = io.wksemu.RawHttp.get(strict.port(), path);
+            assertTrue(get.status() == 401 || get.status() == 404, path + " " + get.status() + " " + get.body());
+            assertTrue(get.status() == 404 || get.body().contains("EMU.0401"), path + " " + get.body());
+        }
+        HttpResponse<String> moved = strict.send("PUT", "/_emulator;x/clock", "{\"now\":\"2030-01-01T00:00:00Z\"}");
+        assertEquals(401, moved.statusCode(), moved.body());
+        assertEquals(200, strict.get("/_emulator;x/clock", "X-Emulator-Admin-Token", ADMIN).statusCode(),
+                "with the token the same spelling is the admin route");
+    }
+
     @Test
     void theJournalIsBoundedNewestFirstAndHoldsNoSecrets() throws Exception {
         assertEquals(200, strict.send("DELETE", "/_emulator/requests", null, ADMIN).statusCode());
