@@ -34,7 +34,7 @@ public class AdminGuard {
     /** The front's stage for the admin surface: the token, or 401 EMU.0401. */
     public void check(RoutingContext rc) {
         String given = rc.request().getHeader(HEADER);
-        if (Surface.of(rc) != Surface.ADMIN || DashboardRoutes.isPage(rc.normalizedPath())
+        if (Surface.of(rc) != Surface.ADMIN || DashboardPage.isPage(rc.normalizedPath())
                 || given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
             rc.next();
             return;

@@ -5,13 +5,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.mutiny.Uni;
-import io.wksemu.error.DomainException;
 import io.wksemu.inventory.StoredDesktop;
 import io.wksemu.inventory.InventoryService;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -27,7 +36,37 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ProjectAdminResource {
 
     private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
+
+    /** A page's first row: digits only, no sign, no more than fit in an {@code int} (400 EMU.0400 otherwise). */
+    @Pattern(regexp = "[0-9]{1,10}")
+    @Max(Integer.MAX_VALUE - 1)
+    @ReportAsSingleViolation
+    @Constraint(validatedBy = {})
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Offset {
+        String message() default "offset must be an integer from 0 to 2147483646.";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** A page's size: digits only, from 1 to 1000 (400 EMU.0400 otherwise). */
+    @Pattern(regexp = "[0-9]{1,10}")
+    @Min(1)
+    @Max(1000)
+    @ReportAsSingleViolation
+    @Constraint(validatedBy = {})
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Limit {
+        String message() default "limit must be an integer from 1 to 1000.";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
 
     private final InventoryService inventory;
 
@@ -47,7 +86,7 @@ public class ProjectAdminResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DesktopView(String resourceId, String resourceName, String resourcePoolId,
             @Schema(format = "date-time") String createdAt,
-            OpenSession open_session) {
+            OpenSession openSession) {
     }
 
     public record DesktopList(String projectId, long count, List<DesktopView> desktops) {
@@ -73,8 +112,8 @@ public class ProjectAdminResource {
     @Path("/{project_id}/desktops")
     @APIResponse(responseCode = "400", description = "EMU.0400: invalid offset or limit")
     @APIResponse(responseCode = "404", description = "EMU.0404: no such project is stored")
-    public Uni<DesktopList> desktops(@RestPath("project_id") String projectId, @RestQuery String offset,
-            @RestQuery String limit) {
+    public Uni<DesktopList> desktops(@RestPath("project_id") String projectId, 
+            @RestQuery @Offset String offset, @RestQuery @Limit String limit) {
         return inventory.desktops(projectId, offset(offset), limit(limit)).map(page -> new DesktopList(projectId,
                 page.count(), page.desktops().stream().map(ProjectAdminResource::desktop).toList()));
     }
@@ -87,8 +126,8 @@ public class ProjectAdminResource {
     @Path("/{project_id}/usage")
     @APIResponse(responseCode = "400", description = "EMU.0400: invalid offset or limit")
     @APIResponse(responseCode = "404", description = "EMU.0404: no such project is stored")
-    public Uni<UsageGrid> usage(@RestPath("project_id") String projectId, @RestQuery String offset,
-            @RestQuery String limit) {
+    public Uni<UsageGrid> usage(@RestPath("project_id") String projectId, 
+            @RestQuery @Offset String offset, @RestQuery @Limit String limit) {
         return inventory.grid(projectId, offset(offset), limit(limit)).map(grid -> new UsageGrid(projectId,
                 grid.from().toString(), grid.to().toString(), grid.lastDueDay().toString(), grid.count(),
                 grid.desktops().stream().map(r -> new UsageRow(r.resourceId(), r.resourceName(),
@@ -101,17 +140,10 @@ public class ProjectAdminResource {
     }
 
     private static int offset(String text) {
-        return text == null ? 0 : integer("offset", text, 0, Integer.MAX_VALUE - 1);
+        return text == null ? 0 : Integer.parseInt(text);
     }
 
     private static int limit(String text) {
-        return text == null ? DEFAULT_LIMIT : integer("limit", text, 1, MAX_LIMIT);
-    }
-
-    private static int integer(String name, String text, int min, int max) {
-        if (!text.matches("[0-9]{1,10}") || Long.parseLong(text) < min || Long.parseLong(text) > max) {
-            throw DomainException.invalid(name + " must be an integer from " + min + " to " + max + ".");
-        }
-        return Integer.parseInt(text);
+        return text == null ? DEFAULT_LIMIT : Integer.parseInt(text);
     }
 }

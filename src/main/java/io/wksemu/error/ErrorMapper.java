@@ -4,10 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,6 +40,27 @@ public class ErrorMapper {
         boolean admin = Surface.of(rc) == Surface.ADMIN;
         ApiException answer = classify(unwrap(failure), admin);
         return ErrorResponses.response(answer.errorCode(), answer.getMessage(), RequestIds.of(rc));
+    }
+
+    /**
+     * A resource parameter's Bean Validation constraint failed (the admin API's paging parameters): 400 with
+     * the message of the first parameter in the method's order, whatever order the validator reports in.
+     */
+    @ServerExceptionMapper
+    public Response mapViolation(ConstraintViolationException failure) {
+        String message = failure.getConstraintViolations().stream()
+                .min(Comparator.comparingInt(ErrorMapper::parameterIndex).thenComparing(ConstraintViolation::getMessage))
+                .map(ConstraintViolation::getMessage).orElse("Invalid request.");
+        return map(DomainException.invalid(message));
+    }
+
+    private static int parameterIndex(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                return node.as(Path.ParameterNode.class).getParameterIndex();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     static Throwable unwrap(Throwable failure) {

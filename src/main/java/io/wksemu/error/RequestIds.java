@@ -1,27 +1,21 @@
 package io.wksemu.error;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
 
 /**
- * Gives every HTTP exchange (emulated API, admin API and errors raised before any resource runs) an
- * {@code X-Request-Id}: 32 lowercase hex digits, the only place the official SDK reads the request id from.
+ * An exchange's {@code X-Request-Id}, given by the HTTP front's first stage and repeated in every error body
+ * and journal entry of the exchange.
  */
 public final class RequestIds {
 
     private RequestIds() {
     }
 
-
     public static final String HEADER = "X-Request-Id";
     private static final String KEY = "wksemu.request-id";
 
-    /** The front's first stage: the exchange's id, on the response and in the routing context. */
-    public static void assign(RoutingContext rc) {
-        String id = UUID.randomUUID().toString().replace("-", "");
+    public static void attach(RoutingContext rc, String id) {
         rc.put(KEY, id);
-        rc.response().putHeader(HEADER, id);
-        rc.next();
     }
 
     public static String of(RoutingContext rc) {

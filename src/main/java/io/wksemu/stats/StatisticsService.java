@@ -1,5 +1,9 @@
 package io.wksemu.stats;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -8,8 +12,7 @@ import io.wksemu.clock.StatisticsCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -39,13 +42,20 @@ public class StatisticsService {
     private final DueDays dueDays;
     private final Kind<DesktopIndex> desktops;
     private final Kind<UserIndex> users;
-    /** Index rebuilds in flight, by kind, project, version and days held. */
-    private final Map<String, Uni<? extends CachedIndex>> loading = new ConcurrentHashMap<>();
+    /**
+     * Index rebuilds in flight, by kind, project, version and days held: Caffeine's asynchronous cache as a
+     * single-flight map (the first miss starts the build, later ones get the same future); an entry leaves
+     * when its build ends, as the finished index is in {@link IndexCache}.
+     */
+    private final AsyncCache<String, CachedIndex> loading = Caffeine.newBuilder().executor(Runnable::run).buildAsync();
+    private final Counter rebuilds;
     /** Rebuilds of different projects run one after another: each needs memory in proportion to its project. */
     private final OneAtATime builds = new OneAtATime();
 
     public StatisticsService(StatsRepository repository, IndexCache cache, ClockService clock,
-            DueDays dueDays) {
+            DueDays dueDays, MeterRegistry registry) {
+        this.rebuilds = Counter.builder("wksemu.index.rebuilds").description("Index builds from the store (queries that share one count once)")
+                .register(registry);
         this.dueDays = dueDays;
         this.repository = repository;
         this.cache = cache;
@@ -105,18 +115,23 @@ public class StatisticsService {
         return a.isAfter(b) ? a : b;
     }
 
-    @SuppressWarnings("unchecked")
     private <I extends CachedIndex> Uni<I> loadOnce(String projectId, Kind<I> kind, long version, LocalDate floor,
             LocalDate ceiling, StatisticsCalendar calendar) {
         String key = kind.type().getSimpleName() + '\n' + projectId + '\n' + version + '\n' + floor + '\n' + ceiling;
-        Uni<I> shared = (Uni<I>) loading.computeIfAbsent(key, k -> builds.run(() -> kind.loader().load(projectId, floor, ceiling, calendar))
-                .invoke(index -> {
+        CompletableFuture<CachedIndex> build = loading.get(key, (k, executor) -> builds.run(() -> {
+                    rebuilds.increment();
+                    return kind.loader().load(projectId, floor, ceiling, calendar);
+                })
+                .<CachedIndex>map(index -> {
                     if (index != null) {
                         cache.put(projectId, index);
                     }
+                    return index;
                 })
-                .onTermination().invoke(() -> loading.remove(k))
-                .memoize().indefinitely());
+                .subscribeAsCompletionStage());
+        build.whenComplete((index, failure) -> loading.asMap().remove(key, build));
+        // Each waiter gets a copy: a waiter that goes away cancels its copy, never the build the others wait for.
+        Uni<I> shared = Uni.createFrom().completionStage(build.copy()).map(kind.type()::cast);
         // Waiters are resumed on their own event loop, not on the one that ran the rebuild.
         Context context = Vertx.currentContext();
         return context == null ? shared : shared.emitOn(task -> context.runOnContext(ignored -> task.run()));

@@ -2,17 +2,15 @@ package io.wksemu.web;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
-import io.wksemu.admin.AdminContentType;
 import io.wksemu.admin.AdminGuard;
-import io.wksemu.admin.DashboardRoutes;
-import io.wksemu.error.RequestIds;
 import io.wksemu.gateway.GatewayRoutes;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
  * The HTTP front, in one place: every exchange passes these stages, in this order, before any resource (as
- * WireMock's request chain). Each stage is a route of its own order; no two share one.
+ * WireMock's request chain). Each stage is a route of its own order; no two share one. The stages that are
+ * HTTP alone live here; the gateway's and the admin guard live with the surface they serve.
  */
 @Singleton
 public class HttpFront {
@@ -38,8 +36,8 @@ public class HttpFront {
     }
 
     void install(@Observes StartupEvent ignored, Router router, GatewayRoutes gateway, AdminGuard guard) {
-        router.route().order(Stage.REQUEST_ID.order()).handler(RequestIds::assign);
-        router.route().order(Stage.DASHBOARD_REDIRECT.order()).handler(DashboardRoutes::redirectBrowsers);
+        router.route().order(Stage.REQUEST_ID.order()).handler(RequestIdStage::assign);
+        router.route().order(Stage.DASHBOARD_REDIRECT.order()).handler(DashboardRedirect::redirectBrowsers);
         router.route().order(Stage.GATEWAY_FAILURES.order()).failureHandler(gateway::handleFailure);
         router.route().order(Stage.GATEWAY_FRONT.order()).handler(gateway::handle);
         if (guard.active()) {

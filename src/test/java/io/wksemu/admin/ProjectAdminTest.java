@@ -148,6 +148,39 @@ class ProjectAdminTest {
                 given().get("/_emulator/projects/nope/usage?offset=-1").then().statusCode(400).extract().asString());
     }
 
+    /**
+     * Paging is digits in range on both routes, checked before the project is looked up; offset is named first.
+     * An empty value is an absent one (the default).
+     */
+    @Test
+    void pagingParametersAreCheckedBeforeTheProject() throws Exception {
+        String offset = """
+                {"error_code": "EMU.0400", "error_msg": "offset must be an integer from 0 to 2147483646."}""";
+        String limit = """
+                {"error_code": "EMU.0400", "error_msg": "limit must be an integer from 1 to 1000."}""";
+        for (String route : List.of("desktops", "usage")) {
+            String base = "/_emulator/projects/nope/" + route;
+            for (String bad : List.of("-0", "+1", "1.5", "1e3", "%201", "0x10", "abc", "2147483647", "99999999999", "%EF%BC%91")) {
+                assertJson(offset, given().urlEncodingEnabled(false).get(base + "?offset=" + bad).then().statusCode(400).extract().asString());
+            }
+            for (String bad : List.of("0", "1001", "-1", "+5", "5.0", "10000000000", "%EF%BC%95")) {
+                assertJson(limit, given().urlEncodingEnabled(false).get(base + "?limit=" + bad).then().statusCode(400).extract().asString());
+            }
+            assertJson(offset, given().get(base + "?limit=0&offset=x").then().statusCode(400).extract().asString());
+            assertJson(offset, given().get(base + "?offset=x&limit=0").then().statusCode(400).extract().asString());
+            given().get(base + "?offset=2147483646&limit=1000").then().statusCode(404).body("error_code", equalTo("EMU.0404"));
+            given().get(base + "?offset=0&limit=1").then().statusCode(404).body("error_code", equalTo("EMU.0404"));
+        }
+        String p = loadProject();
+        assertJson("""
+                {"project_id": "%s", "count": 2, "desktops": []}""".formatted(p),
+                given().get("/_emulator/projects/" + p + "/desktops?offset=2147483646&limit=1000").then().statusCode(200).extract().asString());
+        given().get("/_emulator/projects/" + p + "/desktops?offset=0001&limit=0001").then().statusCode(200)
+                .body("desktops.resource_id", equalTo(List.of("d2")));
+        given().get("/_emulator/projects/" + p + "/desktops?offset=&limit=").then().statusCode(200)
+                .body("desktops.resource_id", equalTo(List.of("d1", "d2")));
+    }
+
     @Test
     void browsersAreSentToTheDashboardAndApiClientsKeepTheir404() throws Exception {
         String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";

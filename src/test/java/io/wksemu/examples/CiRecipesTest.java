@@ -66,7 +66,18 @@ class CiRecipesTest {
         assertEquals("wksemu/wksemu", checkout.path("with").path("repository").asText());
         assertTrue(checkout.path("with").path("ref").asText().matches("v\\d+\\.\\d+\\.\\d+|[0-9a-f]{40}"), checkout.toString());
 
+        // with-image is one service on its embedded database; the other jobs bring a PostgreSQL beside it
+        github.fields().forEachRemaining(job -> assertEquals(!job.getKey().equals("with-image"),
+                job.getValue().path("services").has("postgres"), job.getKey()));
+        assertEquals(1, github.path("with-image").path("services").size());
+
         JsonNode gitlab = YAML.readTree(Path.of("examples/ci/gitlab-ci.yml").toFile());
+        JsonNode alone = gitlab.path("integration");
+        assertEquals(1, alone.path("services").size());
+        assertTrue(alone.path("variables").path("DB_HOST").isMissingNode());
+        JsonNode external = gitlab.path("integration-external-db");
+        assertEquals("true", external.path("variables").path("FF_NETWORK_PER_BUILD").asText());
+        assertEquals("postgres", external.path("variables").path("DB_HOST").asText());
         for (String job : new String[] {"integration", "integration-external-db"}) {
             String script = gitlab.path(job).path("script").toString();
             assertTrue(script.contains("/q/health/ready") && script.contains("_emulator/clock")

@@ -1,4 +1,4 @@
-package io.wksemu.admin;
+package io.wksemu.web;
 
 import io.vertx.ext.web.RoutingContext;
 import io.wksemu.error.Surface;
@@ -10,14 +10,14 @@ import jakarta.ws.rs.core.MediaType;
  * malformed type (or charset) is read as {@code application/json}, so no client meets a framework's
  * content negotiation on the admin API.
  */
-public final class AdminContentType {
+final class AdminContentType {
 
     private AdminContentType() {
     }
 
 
     /** The front's last stage: an admin body's type is JSON, whatever the client said. */
-    public static void jsonWhateverItSays(RoutingContext rc) {
+    static void jsonWhateverItSays(RoutingContext rc) {
         if (Surface.of(rc) == Surface.ADMIN) {
             rc.request().headers().set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }

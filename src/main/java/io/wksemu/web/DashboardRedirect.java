@@ -1,27 +1,24 @@
-package io.wksemu.admin;
+package io.wksemu.web;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
+import io.wksemu.admin.DashboardPage;
 import java.util.List;
 
 /**
  * The dashboard's entrances: a browser (an {@code Accept} naming {@code text/html}) asking for {@code /} or
- * {@code /_emulator} is sent to {@value #PAGE}; any other client keeps the documented JSON 404 of its surface.
- * The page itself is static files of the jar (META-INF/resources/_emulator/ui), open without the admin token:
- * it holds no data and asks for the token before it calls the admin API.
+ * {@code /_emulator} is sent to {@value DashboardPage#PAGE}; any other client keeps the documented JSON 404 of
+ * its surface.
  */
-public final class DashboardRoutes {
+final class DashboardRedirect {
 
-    private DashboardRoutes() {
+    private DashboardRedirect() {
     }
 
-
-    public static final String PAGE = "/_emulator/ui/";
-
     /** The front's stage before the gateway's (a redirect is no call to the emulated API, so not journalled). */
-    public static void redirectBrowsers(RoutingContext rc) {
+    static void redirectBrowsers(RoutingContext rc) {
         String path;
         try {
             path = rc.normalizedPath();
@@ -40,11 +37,6 @@ public final class DashboardRoutes {
         }
     }
 
-    /** Whether the page is one of the dashboard's static files, which need no admin token. */
-    public static boolean isPage(String path) {
-        return path != null && path.startsWith(PAGE);
-    }
-
     /** Whether the Accept header names text/html (or XHTML) with a non-zero quality, as browsers send. */
     static boolean wantsHtml(List<MIMEHeader> accept) {
         // weight(), not isPermitted(): Vert.x 4.5's isPermitted() is true for a zero weight only
@@ -53,6 +45,6 @@ public final class DashboardRoutes {
     }
 
     private static void redirect(RoutingContext rc) {
-        rc.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PAGE).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+        rc.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, DashboardPage.PAGE).putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
     }
 }
