@@ -112,7 +112,7 @@ public class ProjectAdminResource {
     @Path("/{project_id}/desktops")
     @APIResponse(responseCode = "400", description = "EMU.0400: invalid offset or limit")
     @APIResponse(responseCode = "404", description = "EMU.0404: no such project is stored")
-    public Uni<DesktopList> desktops(@RestPath("project_id") String projectId, 
+    public Uni<DesktopList> desktops(@RestPath("project_id") String projectId,
             @RestQuery @Offset String offset, @RestQuery @Limit String limit) {
         return inventory.desktops(projectId, offset(offset), limit(limit)).map(page -> new DesktopList(projectId,
                 page.count(), page.desktops().stream().map(ProjectAdminResource::desktop).toList()));
@@ -126,7 +126,7 @@ public class ProjectAdminResource {
     @Path("/{project_id}/usage")
     @APIResponse(responseCode = "400", description = "EMU.0400: invalid offset or limit")
     @APIResponse(responseCode = "404", description = "EMU.0404: no such project is stored")
-    public Uni<UsageGrid> usage(@RestPath("project_id") String projectId, 
+    public Uni<UsageGrid> usage(@RestPath("project_id") String projectId,
             @RestQuery @Offset String offset, @RestQuery @Limit String limit) {
         return inventory.grid(projectId, offset(offset), limit(limit)).map(grid -> new UsageGrid(projectId,
                 grid.from().toString(), grid.to().toString(), grid.lastDueDay().toString(), grid.count(),

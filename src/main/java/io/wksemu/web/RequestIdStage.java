@@ -12,12 +12,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RequestIdStage {
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private RequestIdStage() {
     }
 
     static void assign(RoutingContext rc) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String id = HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+        String id = HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
         RequestIds.attach(rc, id);
         rc.response().putHeader(RequestIds.HEADER, id);
         rc.next();

@@ -6,6 +6,7 @@ import static io.wksemu.TestSupport.load;
 import static io.wksemu.TestSupport.newProject;
 import static io.wksemu.TestSupport.query;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -166,7 +167,8 @@ class ProjectAdminTest {
             for (String bad : List.of("0", "1001", "-1", "+5", "5.0", "10000000000", "%EF%BC%95")) {
                 assertJson(limit, given().urlEncodingEnabled(false).get(base + "?limit=" + bad).then().statusCode(400).extract().asString());
             }
-            assertJson(offset, given().get(base + "?limit=0&offset=x").then().statusCode(400).extract().asString());
+            assertJson(offset, given().get(base + "?limit=0&offset=x").then().statusCode(400)
+                    .header("X-Request-Id", matchesPattern("[0-9a-f]{32}")).extract().asString());
             assertJson(offset, given().get(base + "?offset=x&limit=0").then().statusCode(400).extract().asString());
             given().get(base + "?offset=2147483646&limit=1000").then().statusCode(404).body("error_code", equalTo("EMU.0404"));
             given().get(base + "?offset=0&limit=1").then().statusCode(404).body("error_code", equalTo("EMU.0404"));
